@@ -1,0 +1,12 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { ChainwardConfig } from '../config/index.js';
+import { AppModule } from './app.module.js';
+
+/** Builds the HTTP application (not yet listening), for `chainward serve` and the end-to-end tests. */
+export async function createServer(config: ChainwardConfig): Promise<INestApplication> {
+  const levels = { error: ['error'], warn: ['error', 'warn'], info: ['error', 'warn', 'log'], debug: ['error', 'warn', 'log', 'debug'] } as const;
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: [...levels[config.logLevel]] });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,4 @@
+import { ComponentEntity, DependencyEdgeEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
+
+/** Every TypeORM entity of the application: the composition root hands this list to the database. */
+export const ENTITIES = [RepositoryEntity, ScanEntity, ComponentEntity, DependencyEdgeEntity, SbomDocumentEntity];

@@ -1,0 +1,57 @@
+import { Command, Option } from 'commander';
+import { cliConfig } from '../context.js';
+import { print, progressReporter, writeFileAtomic } from '../io.js';
+import { maxFileSizeOption } from './options.js';
+
+interface SbomFlags {
+  format: 'cyclonedx-json' | 'cyclonedx-xml';
+  specVersion: '1.6' | '1.5';
+  output?: string;
+  dev: boolean;
+  reproducible?: boolean;
+  maxFileSize?: number;
+}
+
+/** `chainward sbom <dir>`: no database, no server; what CI calls, so it loads only the scanner. */
+export function sbomCommand(): Command {
+  return new Command('sbom')
+    .description('Build a CycloneDX SBOM of a directory from its lockfiles (no database needed)')
+    .argument('<dir>', 'repository or project directory to scan')
+    .addOption(new Option('--format <format>', 'output format').choices(['cyclonedx-json', 'cyclonedx-xml']).default('cyclonedx-json'))
+    .addOption(new Option('--spec-version <version>', 'CycloneDX specification version').choices(['1.6', '1.5']).default('1.6'))
+    .option('-o, --output <file>', 'write the SBOM to this file (written whole or not at all) instead of stdout')
+    .option('--no-dev', 'leave out components only development needs')
+    .option('--reproducible', 'same input, same bytes: serial number from the content, timestamp from SOURCE_DATE_EPOCH or left out')
+    .addOption(maxFileSizeOption())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  chainward sbom . -o sbom.cdx.json\n  chainward sbom path/to/app --format cyclonedx-xml --no-dev\n  SOURCE_DATE_EPOCH=1700000000 chainward sbom . --reproducible',
+    )
+    .action(async (dir: string, flags: SbomFlags) => {
+      const { buildSbom } = await import('../../sbom/index.js');
+      const document = await buildSbom(dir, {
+        format: flags.format,
+        specVersion: flags.specVersion,
+        includeDevelopment: flags.dev,
+        reproducible: flags.reproducible ?? false,
+        timestamp: sourceDateEpoch(),
+        maxFileBytes: flags.maxFileSize ?? cliConfig().scan.maxFileSize,
+        onProgress: progressReporter(),
+      });
+      for (const warning of document.scan.graph.warnings) process.stderr.write(`chainward: warning: ${warning.file}: ${warning.message}\n`);
+      if (flags.output) {
+        await writeFileAtomic(flags.output, document.content);
+        const count = [...document.scan.graph.components.values()].filter((c) => c.type === 'library').length;
+        process.stderr.write(`chainward: wrote ${flags.output} (${count} components, ${document.format} ${document.specVersion})\n`);
+      } else {
+        print(document.content);
+      }
+    });
+}
+
+/** SOURCE_DATE_EPOCH (reproducible-builds.org) as a Date, when set. */
+function sourceDateEpoch(): Date | undefined {
+  const value = process.env.SOURCE_DATE_EPOCH;
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  return new Date(Number(value) * 1000);
+}

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { Command } from 'commander';
+import type { ScanSummary } from '../../scans/index.js';
+import { cliConfig, withDatabase } from '../context.js';
+import { print, printJson, progressReporter, writeFileAtomic } from '../io.js';
+import { maxFileSizeOption } from './options.js';
+
+interface ScanFlags {
+  json?: boolean;
+  output?: string;
+  dev: boolean;
+  maxFileSize?: number;
+}
+
+/** `chainward scan <dir>`: builds the SBOM and stores the scan with its history. */
+export function scanCommand(): Command {
+  return new Command('scan')
+    .description('Scan a directory, store the scan and its SBOM in the database, and print a summary')
+    .argument('<dir>', 'repository or project directory to scan')
+    .option('--json', 'print one JSON object (with the scan id) instead of the summary')
+    .option('-o, --output <file>', 'also write the SBOM here (default: $CHAINWARD_HOME/sboms/<scan-id>.cdx.json)')
+    .option('--no-dev', 'leave out components only development needs')
+    .addOption(maxFileSizeOption())
+    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id')
+    .action(async (dir: string, flags: ScanFlags) => {
+      const config = cliConfig();
+      const { buildSbom } = await import('../../sbom/index.js');
+      const startedAt = new Date();
+      const document = await buildSbom(dir, {
+        includeDevelopment: flags.dev,
+        maxFileBytes: flags.maxFileSize ?? config.scan.maxFileSize,
+        onProgress: progressReporter(),
+      });
+      const stored = await withDatabase(async ({ scans, database }) => {
+        const scan = await scans.recordScan(document, startedAt);
+        const details = await scans.getScanDetails(scan.id);
+        return { scan, summary: details.summary, database: database.location };
+      });
+      const sbomFile = path.resolve(flags.output ?? path.join(config.home, 'sboms', `${stored.scan.id}.cdx.json`));
+      await writeFileAtomic(sbomFile, document.content);
+
+      if (flags.json) {
+        printJson({
+          id: stored.scan.id,
+          repository: { id: stored.scan.repository.id, name: stored.scan.repository.name, location: stored.scan.repository.location },
+          commit: stored.scan.commitSha,
+          branch: stored.scan.branch,
+          startedAt: stored.scan.startedAt.toISOString(),
+          finishedAt: stored.scan.finishedAt?.toISOString() ?? null,
+          lockfiles: stored.scan.lockfiles,
+          sbom: { file: sbomFile, digest: document.digest, format: document.format, specVersion: document.specVersion },
+          summary: stored.summary,
+          warnings: stored.scan.warnings,
+        });
+        return;
+      }
+      const commit = stored.scan.commitSha ? ` at ${stored.scan.commitSha.slice(0, 12)}${stored.scan.branch ? ` (${stored.scan.branch})` : ''}` : '';
+      print(`Scanned ${stored.scan.repository.location}${commit}`);
+      print(`  lockfiles:  ${stored.scan.lockfiles.join(', ')}`);
+      print(formatSummary(stored.summary));
+      for (const warning of stored.scan.warnings) print(`  warning:    ${warning.file}: ${warning.message}`);
+      print(`  scan id:    ${stored.scan.id}`);
+      print(`  SBOM:       ${sbomFile}`);
+      print(`  stored in:  ${stored.database}`);
+    });
+}
+
+/** The human summary shared by `scan` and `scans show`. */
+export function formatSummary(summary: ScanSummary): string {
+  const lines = [`  components: ${summary.components} (${summary.direct} direct, ${summary.transitive} transitive)`];
+  for (const [ecosystem, scopes] of Object.entries(summary.byEcosystem).sort()) {
+    const parts = Object.entries(scopes)
+      .sort()
+      .map(([scope, count]) => `${scope} ${count}`);
+    lines.push(`    ${ecosystem.padEnd(10)} ${parts.join(', ')}`);
+  }
+  const licenses = Object.entries(summary.licenses);
+  const shown = licenses.slice(0, 8).map(([name, count]) => `${name} ${count}`);
+  if (licenses.length > 8) shown.push(`${licenses.length - 8} more`);
+  lines.push(`  licences:   ${shown.join(', ') || 'none'}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { TOOL_VERSION } from '../common/version.js';
+import { dbCommand } from './commands/db.command.js';
+import { sbomCommand } from './commands/sbom.command.js';
+import { scanCommand } from './commands/scan.command.js';
+import { scansCommand } from './commands/scans.command.js';
+import { serveCommand } from './commands/serve.command.js';
+
+/** The `chainward` command tree. Commands import their heavy modules lazily, inside their actions. */
+export function buildProgram(): Command {
+  const program = new Command('chainward')
+    .description(
+      'Software-supply-chain compliance: CycloneDX SBOMs from lockfiles, stored scan history and an HTTP API.\n' +
+        'Exit codes: 0 success, 1 policy failure, 2 bad usage or input, 3 internal error.',
+    )
+    .version(TOOL_VERSION, '-V, --version')
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      '\nEnvironment: CHAINWARD_HOME (state, default ./.chainward), DATABASE_URL (PostgreSQL; unset = embedded),\n' +
+        'LOG_LEVEL, CHAINWARD_HOST, CHAINWARD_PORT, CHAINWARD_MAX_FILE_SIZE, CHAINWARD_CONFIG (default ./chainward.yaml).',
+    );
+  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand()]) program.addCommand(command);
+  exitOverrideEverywhere(program);
+  return program;
+}
+
+/** Commander exits by itself on usage errors; we want one exit point, so it throws instead. */
+function exitOverrideEverywhere(command: Command): void {
+  command.exitOverride();
+  for (const sub of command.commands) exitOverrideEverywhere(sub);
+}

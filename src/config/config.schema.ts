@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
+
+/** The optional chainward.yaml: every key is optional, unknown keys are rejected. */
+export const configFileSchema = z
+  .object({
+    home: z.string().min(1).optional(),
+    databaseUrl: postgresUrl.optional(),
+    logLevel: z.enum(LOG_LEVELS).optional(),
+    server: z
+      .object({
+        host: z.string().min(1).optional(),
+        port: z.number().int().min(0).max(65535).optional(),
+      })
+      .strict()
+      .optional(),
+    scan: z
+      .object({
+        maxFileSize: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** Environment variables read, with their parsing. Values come as strings. */
+export const environmentSchema = z.object({
+  CHAINWARD_HOME: z.string().min(1).optional(),
+  DATABASE_URL: postgresUrl.optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  CHAINWARD_HOST: z.string().min(1).optional(),
+  CHAINWARD_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CHAINWARD_MAX_FILE_SIZE: z.coerce.number().int().positive().optional(),
+});
+
+/** The validated configuration every module receives. */
+export interface ChainwardConfig {
+  /** Absolute path of Chainward's own state (embedded database, keys, caches). */
+  home: string;
+  /** PostgreSQL server; undefined selects the embedded database under `home`. */
+  databaseUrl?: string;
+  logLevel: LogLevel;
+  server: { host: string; port: number };
+  scan: { maxFileSize: number };
+  /** Where each value came from, for `chainward config` and error messages. */
+  configFile?: string;
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
+import { serializeBom, type CycloneDxSpecVersion, type SbomFormat } from './cyclonedx/serialize.js';
+import { serialNumberFor, toCycloneDx } from './cyclonedx/to-cyclonedx.js';
+import type { DependencyGraph } from './model/graph.js';
+import { scanRepository, type RepositoryScan, type ScanOptions } from './scan-repository.js';
+
+export interface SbomOptions extends ScanOptions {
+  format?: SbomFormat;
+  specVersion?: CycloneDxSpecVersion;
+  /** Same input, same bytes: the serial number derives from the content and the timestamp from SOURCE_DATE_EPOCH (or is left out). */
+  reproducible?: boolean;
+  /** Overrides the timestamp (reproducible builds pass SOURCE_DATE_EPOCH here). */
+  timestamp?: Date;
+}
+
+export interface SbomDocument {
+  scan: RepositoryScan;
+  format: SbomFormat;
+  specVersion: CycloneDxSpecVersion;
+  serialNumber: string;
+  /** The serialised document. */
+  content: string;
+  /** SHA-256 of `content`, hex. */
+  digest: string;
+}
+
+/** Scans a directory and renders its SBOM. */
+export async function buildSbom(directory: string, options: SbomOptions = {}): Promise<SbomDocument> {
+  const scan = await scanRepository(directory, options);
+  return renderSbom(scan, options);
+}
+
+/** Renders an already scanned repository (used by `scan`, which stores the graph too). */
+export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): SbomDocument {
+  const format = options.format ?? 'cyclonedx-json';
+  const specVersion = options.specVersion ?? '1.6';
+  const reproducible = options.reproducible ?? false;
+  const timestamp = options.timestamp ?? (reproducible ? undefined : new Date());
+  const bom = toCycloneDx(scan.graph, {
+    toolName: TOOL_NAME,
+    toolVersion: TOOL_VERSION,
+    repositoryName: path.basename(scan.root),
+    reproducible,
+    timestamp,
+  });
+  bom.serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph) : undefined);
+  const content = serializeBom(bom, format, specVersion);
+  return {
+    scan,
+    format,
+    specVersion,
+    serialNumber: bom.serialNumber,
+    content,
+    digest: createHash('sha256').update(content).digest('hex'),
+  };
+}
+
+/** A stable text of everything the SBOM says about the graph, for deterministic serial numbers. */
+function graphFingerprint(graph: DependencyGraph): string {
+  const components = [...graph.components.values()]
+    .map((n) => [n.ref, n.version, n.scope, n.development, n.direct, n.hashes, n.licenses, n.properties])
+    .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+  const edges = [...graph.edges].map(([from, to]) => [from, [...to].sort()]).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
+  return JSON.stringify({ tool: TOOL_VERSION, roots: graph.roots, components, edges });
+}

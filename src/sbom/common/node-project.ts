@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type { ProjectPlan, TextFile } from '../ecosystems/types.js';
+import type { PackageManifest } from './npm-package.js';
+import { expectObject, parseJsonFile } from './parse-json.js';
+
+/**
+ * Project layout shared by the Node lockfile parsers that read workspaces
+ * (Yarn, pnpm): where the lockfile sits, which package.json files to read,
+ * and the dependency sections of a manifest.
+ */
+
+/** Directory of a lockfile relative to the scan root: '' at the top, else `dir/`. */
+export function lockfileDirectory(lockfile: string): string {
+  const dir = path.posix.dirname(lockfile);
+  return dir === '.' ? '' : `${dir}/`;
+}
+
+/** Joins relative POSIX paths and folds `.` and `..`; '' stands for the scan root. */
+export function joinRelative(...parts: string[]): string {
+  const joined = path.posix.normalize(parts.filter((p) => p !== '' && p !== '.').join('/') || '.');
+  return joined === '.' ? '' : joined.replace(/\/$/, '');
+}
+
+/**
+ * The root package.json (required), the named configuration files beside the
+ * lockfile, and every other package.json below it: workspace manifests are
+ * picked among them at parse time, once the lockfile says which exist.
+ */
+export function planNodeProject(lockfile: string, discovered: readonly string[], configNames: readonly string[]): ProjectPlan {
+  const dir = lockfileDirectory(lockfile);
+  const rootManifest = `${dir}package.json`;
+  const present = new Set(discovered);
+  const configs = configNames.map((name) => `${dir}${name}`).filter((file) => present.has(file));
+  const nested = discovered.filter(
+    (file) => file !== rootManifest && file.startsWith(dir) && file.endsWith('/package.json') && !file.includes('/node_modules/'),
+  );
+  return { lockfile, manifests: [rootManifest, ...configs, ...nested], requiredManifest: rootManifest };
+}
+
+export type DependencySection = 'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies';
+
+/** A package.json read for its name, version and dependency sections. */
+export interface ReadManifest {
+  file: TextFile;
+  manifest: PackageManifest;
+}
+
+export function readManifest(file: TextFile): ReadManifest {
+  const manifest = expectObject(parseJsonFile(file, 'package.json'), file.path, 'package.json') as PackageManifest;
+  return { file, manifest };
+}
+
+/** The string entries of one dependency section; anything else in it is ignored. */
+export function sectionEntries(manifest: PackageManifest | undefined, section: DependencySection): Array<[string, string]> {
+  const value: unknown = manifest?.[section];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  return Object.entries(value as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** A string field of a manifest, when it is one. */
+export function manifestString(manifest: PackageManifest | undefined, field: 'name' | 'version'): string | undefined {
+  const value: unknown = manifest?.[field];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Where a package is installed, relative to the scan root; the scanner reads its package.json for a licence. */
+export const INSTALL_PATH_PROPERTY = 'chainward:npm:install-path';
+
+/** Manifest sections a root's direct dependencies come from, with the edge kind each gives. */
+export const ROOT_SECTIONS: ReadonlyArray<readonly [DependencySection, 'prod' | 'optional' | 'dev']> = [
+  ['dependencies', 'prod'],
+  ['optionalDependencies', 'optional'],
+  ['devDependencies', 'dev'],
+];

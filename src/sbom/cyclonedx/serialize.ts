@@ -1,0 +1,33 @@
+import { Serialize, Spec, type Models } from '@cyclonedx/cyclonedx-library';
+import { ChainwardError } from '../../common/errors.js';
+
+export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml';
+export type CycloneDxSpecVersion = '1.6' | '1.5';
+
+export const SBOM_FORMATS: readonly SbomFormat[] = ['cyclonedx-json', 'cyclonedx-xml'];
+export const CYCLONEDX_SPEC_VERSIONS: readonly CycloneDxSpecVersion[] = ['1.6', '1.5'];
+
+function specFor(version: CycloneDxSpecVersion): typeof Spec.Spec1dot6 {
+  switch (version) {
+    case '1.6':
+      return Spec.Spec1dot6;
+    case '1.5':
+      return Spec.Spec1dot5;
+  }
+}
+
+/** Serialises a BOM deterministically: every list sorted, two-space indentation. */
+export function serializeBom(bom: Models.Bom, format: SbomFormat, specVersion: CycloneDxSpecVersion): string {
+  const spec = specFor(specVersion);
+  const options = { sortLists: true, space: 2 };
+  switch (format) {
+    case 'cyclonedx-json':
+      return new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(spec)).serialize(bom, options) + '\n';
+    case 'cyclonedx-xml':
+      try {
+        return new Serialize.XmlSerializer(new Serialize.XML.Normalize.Factory(spec)).serialize(bom, options) + '\n';
+      } catch (error) {
+        throw new ChainwardError({ code: 'SBOM_XML_UNAVAILABLE', category: 'internal', message: 'XML serialisation failed', cause: error });
+      }
+  }
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { Enums, Models, SPDX } from '@cyclonedx/cyclonedx-library';
+import type { ComponentNode, DependencyGraph, LicenseFact } from '../model/graph.js';
+
+export interface BomOptions {
+  toolName: string;
+  toolVersion: string;
+  /** Name of the scanned directory, used when several projects share one repository. */
+  repositoryName: string;
+  /** Omit from the SBOM what only development needs (already filtered out of the graph). */
+  reproducible: boolean;
+  /** The moment the SBOM describes; undefined leaves the timestamp out. */
+  timestamp?: Date;
+}
+
+/** Ref of the synthetic root used when a repository holds several independent projects. */
+const REPOSITORY_REF = 'chainward:repository';
+
+/**
+ * The one mapper from our graph to the CycloneDX model. Serialisation (JSON,
+ * XML, spec version) is separate, so one model serves every output.
+ */
+export function toCycloneDx(graph: DependencyGraph, options: BomOptions): Models.Bom {
+  const bom = new Models.Bom();
+  const components = new Map<string, Models.Component>();
+  for (const node of graph.components.values()) components.set(node.ref, toComponent(node));
+
+  const primary = primaryRoot(graph);
+  let metadataComponent: Models.Component;
+  if (primary) {
+    metadataComponent = components.get(primary) as Models.Component;
+  } else {
+    metadataComponent = new Models.Component(Enums.ComponentType.Application, options.repositoryName, { bomRef: REPOSITORY_REF });
+    for (const root of graph.roots) {
+      const rootComponent = components.get(root);
+      if (rootComponent) metadataComponent.dependencies.add(rootComponent.bomRef);
+    }
+  }
+  for (const [ref, component] of components) {
+    if (component !== metadataComponent) bom.components.add(component);
+    for (const target of [...(graph.edges.get(ref) ?? [])].sort()) {
+      const dependency = components.get(target);
+      if (dependency) component.dependencies.add(dependency.bomRef);
+    }
+  }
+
+  bom.metadata.component = metadataComponent;
+  bom.metadata.tools.components.add(
+    new Models.Component(Enums.ComponentType.Application, options.toolName, { version: options.toolVersion }),
+  );
+  bom.metadata.lifecycles.add(Enums.LifecyclePhase.PreBuild);
+  bom.metadata.timestamp = options.timestamp;
+  return bom;
+}
+
+/**
+ * The serial number: random for a normal run, derived from the content for a
+ * reproducible one, so the same input always gives the same document.
+ */
+export function serialNumberFor(contentDigestInput: string | undefined): string {
+  if (contentDigestInput === undefined) return `urn:uuid:${crypto.randomUUID()}`;
+  const hex = createHash('sha256').update(contentDigestInput).digest('hex');
+  // Shaped as an RFC 4122 version-5-style UUID (version and variant bits set), as CycloneDX requires a UUID URN.
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16).padStart(2, '0');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The root to describe in metadata: the only root, or the one whose manifest is at the top of the repository. */
+function primaryRoot(graph: DependencyGraph): string | undefined {
+  if (graph.roots.length === 1) return graph.roots[0];
+  const topLevel = graph.roots.filter((ref) => {
+    const node = graph.components.get(ref);
+    return node !== undefined && !node.sourceFile.includes('/');
+  });
+  return topLevel.length === 1 ? topLevel[0] : undefined;
+}
+
+function toComponent(node: ComponentNode): Models.Component {
+  const component = new Models.Component(
+    node.type === 'application' ? Enums.ComponentType.Application : Enums.ComponentType.Library,
+    node.name,
+    {
+      bomRef: node.ref,
+      group: node.group,
+      version: node.version || undefined,
+      purl: node.purl,
+      scope: node.type === 'application' ? undefined : toScope(node.scope),
+    },
+  );
+  for (const hash of node.hashes) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
+  for (const license of toLicenses(node.licenses)) component.licenses.add(license);
+  const properties: Record<string, string> = { ...node.properties };
+  if (node.type === 'library') properties['chainward:dependency:direct'] = String(node.direct);
+  properties['chainward:source-file'] = node.sourceFile;
+  const licenseSources = [...new Set(node.licenses.map((l) => l.source))];
+  if (licenseSources.length > 0) properties['chainward:license:source'] = licenseSources.join(',');
+  for (const [name, value] of Object.entries(properties)) component.properties.add(new Models.Property(name, value));
+  return component;
+}
+
+function toScope(scope: ComponentNode['scope']): Enums.ComponentScope {
+  switch (scope) {
+    case 'required':
+      return Enums.ComponentScope.Required;
+    case 'optional':
+      return Enums.ComponentScope.Optional;
+    case 'excluded':
+      return Enums.ComponentScope.Excluded;
+  }
+}
+
+/**
+ * CycloneDX allows either a list of single licences or one expression. Single
+ * SPDX ids and named licences go into the list; a compound expression is used
+ * alone (the first one, when sources disagree).
+ */
+function toLicenses(facts: LicenseFact[]): Models.License[] {
+  const compound = facts.find((f) => f.kind === 'expression' && !SPDX.isSupportedSpdxId(f.expression));
+  if (compound && compound.kind === 'expression') {
+    const expression = new Models.LicenseExpression(compound.expression);
+    expression.acknowledgement = Enums.LicenseAcknowledgement.Declared;
+    return [expression];
+  }
+  const seen = new Set<string>();
+  const licenses: Models.License[] = [];
+  for (const fact of facts) {
+    const key = fact.kind === 'expression' ? `id:${fact.expression}` : `name:${fact.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    licenses.push(
+      fact.kind === 'expression'
+        ? new Models.SpdxLicense(fact.expression, { acknowledgement: Enums.LicenseAcknowledgement.Declared })
+        : new Models.NamedLicense(fact.name, { acknowledgement: Enums.LicenseAcknowledgement.Declared }),
+    );
+  }
+  return licenses;
+}

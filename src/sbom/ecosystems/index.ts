@@ -1,0 +1,9 @@
+import type { Ecosystem } from './types.js';
+
+/**
+ * Every ecosystem the scanner reads. Adding one means adding its folder and
+ * one line here; `registry.spec.ts` fails when a folder is left out.
+ */
+export const ECOSYSTEMS: readonly Ecosystem[] = [];
+
+export type { Ecosystem, ProjectFiles, ProjectPlan, TextFile } from './types.js';

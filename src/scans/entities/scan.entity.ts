@@ -1,0 +1,52 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { RepositoryEntity } from './repository.entity.js';
+
+export type ScanStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** One scan of a repository: when, at which commit, with which tool, and the SBOM it produced. */
+@Entity({ name: 'scans' })
+@Index('ix_scans_repository_started', ['repositoryId', 'startedAt'])
+export class ScanEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'repository_id', type: 'uuid' })
+  repositoryId!: string;
+
+  @ManyToOne(() => RepositoryEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'repository_id', foreignKeyConstraintName: 'fk_scans_repository' })
+  repository?: Relation<RepositoryEntity>;
+
+  /** Commit SHA when the scanned directory is a git checkout. */
+  @Column({ name: 'commit_sha', type: 'text', nullable: true })
+  commitSha!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  branch!: string | null;
+
+  @Column({ type: 'text' })
+  status!: ScanStatus;
+
+  @Column({ name: 'started_at', type: 'timestamptz' })
+  startedAt!: Date;
+
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @Column({ name: 'tool_version', type: 'text' })
+  toolVersion!: string;
+
+  /** SHA-256 of the stored SBOM document. */
+  @Column({ name: 'sbom_digest', type: 'text', nullable: true })
+  sbomDigest!: string | null;
+
+  @Column({ name: 'component_count', type: 'integer', default: 0 })
+  componentCount!: number;
+
+  /** Lockfiles read, relative to the repository root. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  lockfiles!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  warnings!: Array<{ file: string; message: string }>;
+}

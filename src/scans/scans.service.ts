@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { Injectable } from '@nestjs/common';
+import { TOOL_VERSION } from '../common/version.js';
+import type { SbomDocument } from '../sbom/index.js';
+import type { ComponentRecord } from './domain/component-record.js';
+import { diffScans, type ScanDiff } from './domain/diff-scans.js';
+import { summarize, type ScanSummary } from './domain/summarize.js';
+import type { ComponentEntity } from './entities/component.entity.js';
+import type { RepositoryEntity } from './entities/repository.entity.js';
+import type { SbomDocumentEntity } from './entities/sbom-document.entity.js';
+import type { ScanEntity } from './entities/scan.entity.js';
+import { readGitInfo } from './git-info.js';
+import { assertScanId, scanNotFound } from './scans.errors.js';
+import { ScansRepository } from './scans.repository.js';
+
+export type ScanWithRepository = ScanEntity & { repository: RepositoryEntity };
+
+export interface ScanDetails {
+  scan: ScanWithRepository;
+  summary: ScanSummary;
+  edges: number;
+  components: ComponentEntity[];
+}
+
+/** Stores scans and answers questions about them. */
+@Injectable()
+export class ScansService {
+  constructor(private readonly scans: ScansRepository) {}
+
+  /**
+   * Stores a finished scan (repository, scan, components, edges, SBOM) in
+   * one transaction: a failure or a kill leaves nothing half-written.
+   */
+  async recordScan(document: SbomDocument, startedAt: Date): Promise<ScanWithRepository> {
+    const { scan: repositoryScan } = document;
+    const location = await realpath(repositoryScan.root);
+    const git = await readGitInfo(location);
+    const graph = repositoryScan.graph;
+    const libraries = [...graph.components.values()].filter((c) => c.type === 'library').length;
+    return this.scans.transaction(async (manager) => {
+      const repository = await this.scans.findOrCreateRepository(manager, location, path.basename(location));
+      const scan = await this.scans.insertScan(manager, {
+        repositoryId: repository.id,
+        commitSha: git.commit,
+        branch: git.branch,
+        status: 'succeeded',
+        startedAt,
+        finishedAt: new Date(),
+        toolVersion: TOOL_VERSION,
+        sbomDigest: document.digest,
+        componentCount: libraries,
+        lockfiles: repositoryScan.lockfiles,
+        warnings: graph.warnings,
+      });
+      await this.scans.insertComponents(
+        manager,
+        [...graph.components.values()].map((node) => ({
+          scanId: scan.id,
+          ref: node.ref,
+          purl: node.purl,
+          ecosystem: node.ecosystem,
+          group: node.group ?? null,
+          name: node.name,
+          version: node.version,
+          type: node.type,
+          scope: node.scope,
+          development: node.development,
+          direct: node.direct,
+          licenses: node.licenses,
+          hashes: node.hashes,
+          sourceFile: node.sourceFile,
+          properties: node.properties,
+        })),
+      );
+      await this.scans.insertEdges(
+        manager,
+        [...graph.edges].flatMap(([fromRef, targets]) => [...targets].map((toRef) => ({ scanId: scan.id, fromRef, toRef }))),
+      );
+      await this.scans.insertSbomDocument(manager, {
+        scanId: scan.id,
+        format: document.format,
+        specVersion: document.specVersion,
+        serialNumber: document.serialNumber,
+        digest: document.digest,
+        content: document.content,
+      });
+      return { ...scan, repository };
+    });
+  }
+
+  listScans(filter: { repository?: string; limit?: number } = {}): Promise<ScanWithRepository[]> {
+    return this.scans.findScans({ repository: filter.repository, limit: Math.min(Math.max(filter.limit ?? 50, 1), 1000) });
+  }
+
+  async getScan(id: string): Promise<ScanWithRepository> {
+    assertScanId(id);
+    const scan = await this.scans.findScanById(id);
+    if (!scan) throw scanNotFound(id);
+    return scan;
+  }
+
+  async getScanDetails(id: string): Promise<ScanDetails> {
+    const scan = await this.getScan(id);
+    const components = await this.scans.findComponentsByScan(id);
+    return { scan, components, summary: summarize(components.map(toRecord)), edges: await this.scans.countEdgesByScan(id) };
+  }
+
+  async getSbom(id: string): Promise<SbomDocumentEntity> {
+    await this.getScan(id);
+    const document = await this.scans.findSbomDocument(id);
+    if (!document) throw scanNotFound(id);
+    return document;
+  }
+
+  async diff(fromId: string, toId: string): Promise<{ from: ScanWithRepository; to: ScanWithRepository; diff: ScanDiff }> {
+    const [from, to] = [await this.getScan(fromId), await this.getScan(toId)];
+    const [before, after] = [await this.scans.findComponentsByScan(fromId), await this.scans.findComponentsByScan(toId)];
+    return { from, to, diff: diffScans(before.map(toRecord), after.map(toRecord)) };
+  }
+}
+
+function toRecord(entity: ComponentEntity): ComponentRecord {
+  return {
+    ref: entity.ref,
+    purl: entity.purl,
+    ecosystem: entity.ecosystem,
+    group: entity.group,
+    name: entity.name,
+    version: entity.version,
+    type: entity.type,
+    scope: entity.scope,
+    development: entity.development,
+    direct: entity.direct,
+    licenses: entity.licenses,
+  };
+}
