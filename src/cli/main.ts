@@ -19,4 +19,10 @@ export async function run(argv: readonly string[]): Promise<ExitCode> {
   }
 }
 
+// A reader that stops early (`chainward sbom . | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await run(process.argv);

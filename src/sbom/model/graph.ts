@@ -30,7 +30,7 @@ export interface ComponentNode {
   ecosystem: string;
   /** Package URL (https://github.com/package-url/purl-spec). */
   purl: string;
-  /** Namespace or group (npm scope without the @, Maven groupId, Go module path prefix). */
+  /** Namespace or group as CycloneDX tools write it: npm scope with its @ (`@babel`), Maven groupId. */
   group?: string;
   name: string;
   version: string;

@@ -1,0 +1,6 @@
+// `npm run bench`: every benchmark, one after the other. Never part of `npm test`.
+const benches = ['./sbom-npm.mjs'];
+for (const bench of benches) {
+  console.log(`\n=== ${bench}`);
+  await import(bench);
+}
