@@ -29,7 +29,7 @@ export class ScansController {
       .setHeader('Content-Type', `${mediaType}; version=${document.specVersion}`)
       .setHeader('Content-Disposition', `attachment; filename="${id}.cdx.${document.format === 'cyclonedx-xml' ? 'xml' : 'json'}"`)
       .setHeader('Digest', `sha-256=${Buffer.from(document.digest, 'hex').toString('base64')}`)
-      .send(document.content);
+      .send(Buffer.from(document.content, 'utf8'));
   }
 }
 

@@ -77,14 +77,14 @@ describe.each(testBackends())('chainward scan and scans on $name', (backend) => 
     const show = await runCli(['scans', 'show', a.id], { env });
     expect(show.code).toBe(0);
     expect(show.stdout).toContain(`commit:     ${a.commit} (main)`);
-    expect(show.stdout).toMatch(/components: \d+ \(4 direct/);
+    expect(show.stdout).toMatch(/components: \d+ \(6 direct/);
     expect(show.stdout).toContain(`SBOM:       sha256:${a.sbom.digest}`);
   });
 
   it('prints a readable summary without --json', async () => {
     const result = await runCli(['scan', dir], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Scanned .*\n  lockfiles:  package-lock\.json\n  components: \d+ \(5 direct, \d+ transitive\)\n    npm +/);
+    expect(result.stdout).toMatch(/^Scanned .*\n  lockfiles:  package-lock\.json\n  components: \d+ \(6 direct, \d+ transitive\)\n    npm +/);
     expect(result.stdout).toMatch(/licences: .*MIT \d+/);
     expect(result.stdout).toMatch(/SBOM: +.*\.cdx\.json/);
   });
