@@ -84,7 +84,7 @@ describe.each(testBackends())('chainward scan and scans on $name', (backend) => 
   it('prints a readable summary without --json', async () => {
     const result = await runCli(['scan', dir], { env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Scanned .*\n  lockfiles:  package-lock\.json\n  components: \d+ \(6 direct, \d+ transitive\)\n    npm +/);
+    expect(result.stdout).toMatch(/^Scanned .*\n {2}lockfiles: {2}package-lock\.json\n {2}components: \d+ \(6 direct, \d+ transitive\)\n {4}npm +/);
     expect(result.stdout).toMatch(/licences: .*MIT \d+/);
     expect(result.stdout).toMatch(/SBOM: +.*\.cdx\.json/);
   });

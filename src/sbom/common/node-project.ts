@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ProjectPlan, TextFile } from '../ecosystems/types.js';
+import type { ProjectFiles, ProjectPlan, TextFile } from '../ecosystems/types.js';
 import type { PackageManifest } from './npm-package.js';
 import { expectObject, parseJsonFile } from './parse-json.js';
 
@@ -35,6 +35,44 @@ export function planNodeProject(lockfile: string, discovered: readonly string[],
     (file) => file !== rootManifest && file.startsWith(dir) && file.endsWith('/package.json') && !file.includes('/node_modules/'),
   );
   return { lockfile, manifests: [rootManifest, ...configs, ...nested], requiredManifest: rootManifest };
+}
+
+/** The files of one lockfile's project, sorted by role. */
+export interface NodeProject {
+  lockfile: TextFile;
+  /** Directory of the lockfile relative to the scan root: '' or `dir/`. */
+  directory: string;
+  rootManifest?: ReadManifest;
+  /** Every other package.json, keyed by its directory relative to the scan root. */
+  manifestsByDirectory: Map<string, ReadManifest>;
+  /** The configuration file named in the plan (`.yarnrc.yml`, `pnpm-workspace.yaml`), when present. */
+  config?: TextFile;
+  /** Lockfile, root manifest and configuration file, for `graph.sources`. */
+  sources: string[];
+}
+
+/** Sorts the planned files; a package.json that is not JSON is bad input. */
+export function readNodeProject(files: ProjectFiles, configName: string): NodeProject {
+  const directory = lockfileDirectory(files.lockfile.path);
+  const project: NodeProject = { lockfile: files.lockfile, directory, manifestsByDirectory: new Map(), sources: [files.lockfile.path] };
+  for (const file of files.manifests) {
+    if (file.path === `${directory}${configName}`) {
+      project.config = file;
+      project.sources.push(file.path);
+    } else if (file.path === `${directory}package.json`) {
+      project.rootManifest = readManifest(file);
+      project.sources.push(file.path);
+    } else if (path.posix.basename(file.path) === 'package.json') {
+      project.manifestsByDirectory.set(path.posix.dirname(file.path), readManifest(file));
+    }
+  }
+  return project;
+}
+
+/** Name for a root whose manifest states none: its directory's name, or `root` at the top. */
+export function fallbackRootName(directory: string): string {
+  const trimmed = directory.replace(/\/$/, '');
+  return trimmed === '' ? 'root' : path.posix.basename(trimmed);
 }
 
 export type DependencySection = 'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies';
