@@ -1,3 +1,5 @@
+// TypeORM and NestJS read decorator metadata through this polyfill.
+import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { ChainwardConfig } from '../config/index.js';

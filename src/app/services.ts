@@ -1,3 +1,5 @@
+// TypeORM and NestJS read decorator metadata through this polyfill.
+import 'reflect-metadata';
 import type { ChainwardConfig } from '../config/index.js';
 import { openDatabase, type Database } from '../database/index.js';
 import { ScansRepository, ScansService } from '../scans/index.js';

@@ -1,9 +1,9 @@
 import { loadConfig, type ChainwardConfig } from '../config/index.js';
 
-let cached: ChainwardConfig | undefined;
+let cached: Promise<ChainwardConfig> | undefined;
 
 /** Configuration, read and validated once per process. */
-export function cliConfig(): ChainwardConfig {
+export function cliConfig(): Promise<ChainwardConfig> {
   cached ??= loadConfig({ env: process.env, cwd: process.cwd() });
   return cached;
 }
@@ -14,7 +14,7 @@ export function cliConfig(): ChainwardConfig {
  */
 export async function withDatabase<T>(work: (services: import('../app/services.js').AppServices) => Promise<T>): Promise<T> {
   const { openAppServices } = await import('../app/services.js');
-  const services = await openAppServices(cliConfig());
+  const services = await openAppServices(await cliConfig());
   try {
     return await work(services);
   } finally {

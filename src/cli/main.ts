@@ -1,4 +1,3 @@
-import 'reflect-metadata';
 import { CommanderError } from 'commander';
 import { describeError, ExitCode, exitCodeFor } from './exit-codes.js';
 import { buildProgram } from './program.js';

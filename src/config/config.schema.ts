@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+import { LOG_LEVELS, type LogLevel } from './config.defaults.js';
+export { LOG_LEVELS, type LogLevel };
 
 const postgresUrl = z
   .string()

@@ -1,3 +1,5 @@
 /** Public entry of the configuration module: read once, typed, validated. */
-export { loadConfig, type LoadConfigInput } from './load-config.js';
-export { LOG_LEVELS, type ChainwardConfig, type LogLevel } from './config.schema.js';
+export { loadConfig } from './load-config.js';
+export type { LoadConfigInput } from './config.defaults.js';
+export { LOG_LEVELS, type LogLevel } from './config.defaults.js';
+export type { ChainwardConfig } from './config.schema.js';

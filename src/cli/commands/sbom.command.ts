@@ -35,7 +35,7 @@ export function sbomCommand(): Command {
         includeDevelopment: flags.dev,
         reproducible: flags.reproducible ?? false,
         timestamp: sourceDateEpoch(),
-        maxFileBytes: flags.maxFileSize ?? cliConfig().scan.maxFileSize,
+        maxFileBytes: flags.maxFileSize ?? (await cliConfig()).scan.maxFileSize,
         onProgress: progressReporter(),
       });
       for (const warning of document.scan.graph.warnings) process.stderr.write(`chainward: warning: ${warning.file}: ${warning.message}\n`);

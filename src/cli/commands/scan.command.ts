@@ -23,7 +23,7 @@ export function scanCommand(): Command {
     .addOption(maxFileSizeOption())
     .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id')
     .action(async (dir: string, flags: ScanFlags) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       const { buildSbom } = await import('../../sbom/index.js');
       const startedAt = new Date();
       const document = await buildSbom(dir, {

@@ -8,7 +8,7 @@ export function serveCommand(): Command {
     .option('--host <host>', 'address to listen on (default 127.0.0.1, or CHAINWARD_HOST)')
     .option('--port <port>', 'port to listen on (default 8080, or CHAINWARD_PORT; 0 picks a free one)', parsePort)
     .action(async (flags: { host?: string; port?: number }) => {
-      const config = cliConfig();
+      const config = await cliConfig();
       const { createServer } = await import('../../app/create-server.js');
       const app = await createServer(config);
       await app.listen(flags.port ?? config.server.port, flags.host ?? config.server.host);

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { ProjectFiles, ProjectPlan, TextFile } from '../ecosystems/types.js';
+import { licensesFromPackageJsonField } from '../licenses/normalize.js';
+import type { LicenseFact } from '../model/graph.js';
 import type { PackageManifest } from './npm-package.js';
 import { expectObject, parseJsonFile } from './parse-json.js';
 
@@ -43,18 +45,21 @@ export interface NodeProject {
   /** Directory of the lockfile relative to the scan root: '' or `dir/`. */
   directory: string;
   rootManifest?: ReadManifest;
-  /** Every other package.json, keyed by its directory relative to the scan root. */
-  manifestsByDirectory: Map<string, ReadManifest>;
+  /**
+   * Every other package.json, keyed by its directory relative to the scan root. Read only when a
+   * workspace needs it (`workspaceManifest`), so a broken package.json elsewhere in the tree is no error.
+   */
+  otherManifests: Map<string, TextFile>;
   /** The configuration file named in the plan (`.yarnrc.yml`, `pnpm-workspace.yaml`), when present. */
   config?: TextFile;
   /** Lockfile, root manifest and configuration file, for `graph.sources`. */
   sources: string[];
 }
 
-/** Sorts the planned files; a package.json that is not JSON is bad input. */
+/** Sorts the planned files; a root package.json that is not JSON is bad input. */
 export function readNodeProject(files: ProjectFiles, configName: string): NodeProject {
   const directory = lockfileDirectory(files.lockfile.path);
-  const project: NodeProject = { lockfile: files.lockfile, directory, manifestsByDirectory: new Map(), sources: [files.lockfile.path] };
+  const project: NodeProject = { lockfile: files.lockfile, directory, otherManifests: new Map(), sources: [files.lockfile.path] };
   for (const file of files.manifests) {
     if (file.path === `${directory}${configName}`) {
       project.config = file;
@@ -63,16 +68,27 @@ export function readNodeProject(files: ProjectFiles, configName: string): NodePr
       project.rootManifest = readManifest(file);
       project.sources.push(file.path);
     } else if (path.posix.basename(file.path) === 'package.json') {
-      project.manifestsByDirectory.set(path.posix.dirname(file.path), readManifest(file));
+      project.otherManifests.set(path.posix.dirname(file.path), file);
     }
   }
   return project;
 }
 
-/** Name for a root whose manifest states none: its directory's name, or `root` at the top. */
+/** The package.json of a workspace directory (relative to the scan root), parsed; a malformed one is bad input. */
+export function workspaceManifest(project: NodeProject, directory: string): ReadManifest | undefined {
+  const file = project.otherManifests.get(directory);
+  return file ? readManifest(file) : undefined;
+}
+
+/** Workspace candidates: directories holding a package.json below the lockfile, relative to the lockfile's directory. */
+export function candidateDirectories(project: NodeProject): string[] {
+  return [...project.otherManifests.keys()].filter((dir) => dir.startsWith(project.directory)).map((dir) => dir.slice(project.directory.length));
+}
+
+/** Name for a root whose manifest states none: its directory's name, or `project` at the top (as the npm parser does). */
 export function fallbackRootName(directory: string): string {
   const trimmed = directory.replace(/\/$/, '');
-  return trimmed === '' ? 'root' : path.posix.basename(trimmed);
+  return trimmed === '' ? 'project' : path.posix.basename(trimmed);
 }
 
 export type DependencySection = 'dependencies' | 'devDependencies' | 'optionalDependencies' | 'peerDependencies';
@@ -110,3 +126,9 @@ export const ROOT_SECTIONS: ReadonlyArray<readonly [DependencySection, 'prod' | 
   ['optionalDependencies', 'optional'],
   ['devDependencies', 'dev'],
 ];
+
+/** Licences a manifest declares (`license`, or the legacy `licenses`), as facts read from the manifest. */
+export function manifestLicenses(read: ReadManifest | undefined): LicenseFact[] {
+  if (!read) return [];
+  return licensesFromPackageJsonField(read.manifest.license ?? read.manifest.licenses, 'manifest');
+}

@@ -1,5 +1,5 @@
 import { PackageURL } from 'packageurl-js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type HashFact } from '../model/graph.js';
+import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact } from '../model/graph.js';
 import { classifyByReachability, type EdgeKind, type TypedEdge } from './classify.js';
 import { npmPurl, splitNpmName } from './npm-package.js';
 
@@ -16,6 +16,8 @@ export interface RootInput {
   directory: string;
   /** The manifest the root was read from, or the lockfile when there is none. */
   sourceFile: string;
+  /** Licences its package.json declares. */
+  licenses?: LicenseFact[];
 }
 
 /** CycloneDX property npm tooling uses for development-only packages. */
@@ -73,7 +75,15 @@ export class PackageGraphBuilder {
       const { group, name } = splitNpmName(input.name);
       ref = new PackageURL('npm', group, name, input.version || undefined, { workspace: input.directory || '.' }, undefined).toString();
     }
-    this.roots.set(ref, { ...this.identity(input.name, input.version, purl), ref, type: 'application', hashes: [], sourceFile: input.sourceFile, properties: {} });
+    this.roots.set(ref, {
+      ...this.identity(input.name, input.version, purl),
+      ref,
+      type: 'application',
+      licenses: [...(input.licenses ?? [])],
+      hashes: [],
+      sourceFile: input.sourceFile,
+      properties: {},
+    });
     return ref;
   }
 
@@ -114,7 +124,7 @@ export class PackageGraphBuilder {
     return {
       ecosystem: this.ecosystem,
       purl,
-      ...(group ? { group: group.slice(1) } : {}),
+      ...(group ? { group } : {}),
       name: splitNpmName(fullName).name,
       version,
       scope: 'required',

@@ -7,14 +7,30 @@ import type { LicenseFact, LicenseSource } from '../model/graph.js';
  */
 export function licenseFact(text: string, source: LicenseSource): LicenseFact | undefined {
   const trimmed = text.trim();
-  if (trimmed === '' || /^(UNLICENSED|SEE LICEN[CS]E IN .*)$/i.test(trimmed)) {
-    return trimmed === '' ? undefined : { kind: 'named', name: trimmed, source };
+  const isExpression = isSpdxExpression(trimmed);
+  if (isExpression) return { kind: 'expression', expression: trimmed, source };
+  return trimmed === '' ? undefined : { kind: 'named', name: trimmed, source };
+}
+
+// A lockfile repeats a few dozen licence strings thousands of times; parsing each once keeps this off the profile.
+const expressionCache = new Map<string, boolean>();
+
+function isSpdxExpression(text: string): boolean {
+  let known = expressionCache.get(text);
+  if (known === undefined) {
+    known = parsesAsSpdx(text);
+    if (expressionCache.size < 10_000) expressionCache.set(text, known);
   }
+  return known;
+}
+
+function parsesAsSpdx(trimmed: string): boolean {
+  if (trimmed === '' || /^(UNLICENSED|SEE LICEN[CS]E IN .*)$/i.test(trimmed)) return false;
   try {
     parseSpdx(trimmed);
-    return { kind: 'expression', expression: trimmed, source };
+    return true;
   } catch {
-    return { kind: 'named', name: trimmed, source };
+    return false;
   }
 }
 

@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface LoadConfigInput {
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export const DEFAULTS = {
+  home: '.chainward',
+  logLevel: 'info' as LogLevel,
+  host: '127.0.0.1',
+  port: 8080,
+  maxFileSize: 100 * 1024 * 1024,
+};
+
+/** Environment variables Chainward reads; when none is set and there is no file, the defaults stand. */
+export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG'];
+
+export function configFilePath({ env, cwd }: LoadConfigInput): string {
+  return env.CHAINWARD_CONFIG ? path.resolve(cwd, env.CHAINWARD_CONFIG) : path.join(cwd, 'chainward.yaml');
+}

@@ -1,0 +1,60 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { ChainwardError } from '../common/errors.js';
+import { loadConfig } from './load-config.js';
+
+const dir = (): Promise<string> => mkdtemp(path.join(tmpdir(), 'chainward-config-'));
+
+describe('loadConfig', () => {
+  it('uses the defaults when nothing is configured', async () => {
+    const cwd = await dir();
+    expect(await loadConfig({ env: {}, cwd })).toEqual({
+      home: path.join(cwd, '.chainward'),
+      logLevel: 'info',
+      server: { host: '127.0.0.1', port: 8080 },
+      scan: { maxFileSize: 104857600 },
+    });
+  });
+
+  it('lets environment variables override chainward.yaml, which overrides the defaults', async () => {
+    const cwd = await dir();
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'home: state\nlogLevel: warn\nserver:\n  port: 9000\n  host: 0.0.0.0\n');
+    const config = await loadConfig({ env: { CHAINWARD_PORT: '9100', DATABASE_URL: 'postgres://u@db:5432/cw' }, cwd });
+    expect(config).toMatchObject({
+      home: path.join(cwd, 'state'),
+      logLevel: 'warn',
+      server: { host: '0.0.0.0', port: 9100 },
+      databaseUrl: 'postgres://u@db:5432/cw',
+      configFile: path.join(cwd, 'chainward.yaml'),
+    });
+  });
+
+  it('lists every problem at once', async () => {
+    const cwd = await dir();
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'logLevel: loud\nserver:\n  prot: 1\ncolour: blue\n');
+    const error = await loadConfig({ env: { DATABASE_URL: 'mysql://x', CHAINWARD_PORT: '70000' }, cwd }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChainwardError);
+    const message = (error as ChainwardError).message;
+    expect(message).toContain('unknown key colour');
+    expect(message).toContain('unknown key prot under server');
+    expect(message).toMatch(/logLevel: .*"error"\|"warn"\|"info"\|"debug"/);
+    expect(message).toContain('environment variable DATABASE_URL: must be a postgres:// or postgresql:// URL');
+    expect(message).toContain('environment variable CHAINWARD_PORT');
+    expect((error as ChainwardError).category).toBe('bad-input');
+  });
+
+  it('points at the line and column of broken YAML, and refuses aliases', async () => {
+    const cwd = await dir();
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'server:\n  port: [1, 2\n');
+    await expect(loadConfig({ env: {}, cwd })).rejects.toThrow(/chainward\.yaml:\d+:\d+: /);
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'home: &h a\nlogLevel: *h\n');
+    await expect(loadConfig({ env: {}, cwd })).rejects.toThrow(/alias/i);
+  });
+
+  it('fails when CHAINWARD_CONFIG names a missing file', async () => {
+    const cwd = await dir();
+    await expect(loadConfig({ env: { CHAINWARD_CONFIG: 'nope.yaml' }, cwd })).rejects.toThrow(/CHAINWARD_CONFIG names .*nope\.yaml, which does not exist/);
+  });
+});
