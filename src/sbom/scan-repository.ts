@@ -65,7 +65,7 @@ export async function scanRepository(directory: string, options: ScanOptions = {
         location: { file: plan.lockfile },
       });
     }
-    const graph = ecosystem.parse({ lockfile: lockfileText, manifests });
+    const graph = await ecosystem.parse({ lockfile: lockfileText, manifests });
     await addInstalledLicenses(root, graph, maxBytes);
     graphs.push(graph);
   }

@@ -1,4 +1,6 @@
-import { Serialize, Spec, type Models } from '@cyclonedx/cyclonedx-library';
+import type * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { ChainwardError } from '../../common/errors.js';
 
 export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml';

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Enums, Models, SPDX } from '@cyclonedx/cyclonedx-library';
+// Sub-path imports: the package root also loads the validators (ajv), which an SBOM run never needs.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as SPDX from '@cyclonedx/cyclonedx-library/SPDX';
 import type { ComponentNode, DependencyGraph, LicenseFact } from '../model/graph.js';
 
 export interface BomOptions {

@@ -1,10 +1,12 @@
 import { npm } from './npm/index.js';
+import { pnpm } from './pnpm/index.js';
+import { yarn } from './yarn/index.js';
 import type { Ecosystem } from './types.js';
 
 /**
  * Every ecosystem the scanner reads. Adding one means adding its folder and
  * one line here; `registry.spec.ts` fails when a folder is left out.
  */
-export const ECOSYSTEMS: readonly Ecosystem[] = [npm];
+export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm];
 
 export type { Ecosystem, ProjectFiles, ProjectPlan, TextFile } from './types.js';

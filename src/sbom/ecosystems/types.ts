@@ -30,10 +30,13 @@ export interface Ecosystem {
   id: string;
   /** Lockfile base names this ecosystem reads, e.g. `package-lock.json`. */
   lockfileNames: readonly string[];
-  /** Lockfile names that give way to another one in the same directory (npm-shrinkwrap.json wins over package-lock.json). */
+  /** When several of `lockfileNames` share a directory, the first of these that is present is parsed and the others skipped (npm-shrinkwrap.json before package-lock.json). */
   precedence?: readonly string[];
   /** Which other files a lockfile needs, given every file discovered in the repository. */
   plan(lockfile: string, discovered: readonly string[]): ProjectPlan;
-  /** Builds the graph, or throws a `ChainwardError` of category `bad-input` naming file, line and column. */
-  parse(files: ProjectFiles): DependencyGraph;
+  /**
+   * Builds the graph, or throws a `ChainwardError` of category `bad-input` naming file, line and column.
+   * May be async so that an ecosystem loads its parser (and the parser's libraries) only when needed.
+   */
+  parse(files: ProjectFiles): DependencyGraph | Promise<DependencyGraph>;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { ComponentNode, DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
-import { pnpm } from './index.js';
+import { parsePnpmProject } from './parse-project.js';
 import { parsePnpmLock } from './parse-pnpm-lock.js';
 
 const FIXTURES = new URL('../../../../test/fixtures/pnpm/', import.meta.url);
@@ -16,7 +16,7 @@ function parseFixture(name: string): { graph: DependencyGraph; lockfile: TextFil
   const lockfile = readFixture(name, 'pnpm-lock.yaml');
   const manifests = [readFixture(name, 'package.json'), readFixture(name, 'pnpm-workspace.yaml')];
   const started = performance.now();
-  const graph = pnpm.parse({ lockfile, manifests });
+  const graph = parsePnpmProject({ lockfile, manifests });
   return { graph, lockfile, milliseconds: performance.now() - started };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { pnpm } from './index.js';
+import { parsePnpmProject } from './parse-project.js';
 
 const json = (path: string, value: unknown): TextFile => ({ path, text: JSON.stringify(value) });
 const targets = (graph: DependencyGraph, ref: string): string[] => [...(graph.edges.get(ref) ?? [])].sort();
@@ -149,7 +150,7 @@ describe('pnpm 9 workspaces', () => {
     json('web/package.json', { name: 'mono', version: '1.0.0' }),
     json('web/packages/app/package.json', { name: 'app', version: '2.0.0', license: 'Apache-2.0' }),
   ];
-  const graph = pnpm.parse({ lockfile, manifests });
+  const graph = parsePnpmProject({ lockfile, manifests });
 
   it('makes every importer a root, named by its package.json or else by the links to it', () => {
     expect(graph.roots).toEqual(['pkg:npm/app@2.0.0', 'pkg:npm/lib', 'pkg:npm/mono@1.0.0']);
@@ -194,7 +195,7 @@ describe('pnpm 9 workspaces', () => {
   });
 
   it('warns when pnpm-workspace.yaml selects a project the lockfile does not know', () => {
-    const withWorkspace = pnpm.parse({
+    const withWorkspace = parsePnpmProject({
       lockfile,
       manifests: [...manifests, { path: 'web/pnpm-workspace.yaml', text: "packages:\n  - 'packages/*'\n  - '!packages/ignored'\n" }, json('web/packages/new/package.json', { name: 'new' }), json('web/packages/ignored/package.json', { name: 'ignored' })],
     });
@@ -237,7 +238,7 @@ packages:
     resolution: {integrity: sha512-3q2+7w==}
     dev: true
 `;
-    const graph = pnpm.parse({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'solo', version: '0.1.0' })] });
+    const graph = parsePnpmProject({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'solo', version: '0.1.0' })] });
     expect(graph.roots).toEqual(['pkg:npm/solo@0.1.0']);
     expect(libraries(graph).sort()).toEqual(['pkg:npm/%40scope/ui@1.0.0', 'pkg:npm/react@18.2.0', 'pkg:npm/real-name@2.0.0']);
     expect(targets(graph, 'pkg:npm/solo@0.1.0')).toEqual(['pkg:npm/%40scope/ui@1.0.0', 'pkg:npm/react@18.2.0', 'pkg:npm/real-name@2.0.0']);
@@ -276,7 +277,7 @@ packages:
     resolution: {integrity: sha512-3q2+7w==}
     dev: false
 `;
-    const graph = pnpm.parse({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'old', version: '1.0.0' })] });
+    const graph = parsePnpmProject({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'old', version: '1.0.0' })] });
     expect(libraries(graph).sort()).toEqual(['pkg:npm/plugin@1.0.0', 'pkg:npm/string_decoder@1.3.0']);
     expect(targets(graph, 'pkg:npm/plugin@1.0.0')).toEqual(['pkg:npm/string_decoder@1.3.0']);
     expect(graph.components.get('pkg:npm/plugin@1.0.0')?.properties).toEqual({});
@@ -304,7 +305,7 @@ snapshots:
 
   tool@https://example.com/tool-1.2.0.tgz: {}
 `;
-    const graph = pnpm.parse({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'x', version: '1.0.0' })] });
+    const graph = parsePnpmProject({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'x', version: '1.0.0' })] });
     expect(libraries(graph)).toEqual(['pkg:npm/tool@1.2.0']);
     expect(graph.components.get('pkg:npm/tool@1.2.0')).toMatchObject({ direct: true, properties: {} });
     expect(graph.warnings).toEqual([]);
@@ -312,7 +313,7 @@ snapshots:
 
   it('warns about a reference with no package entry instead of failing', () => {
     const text = `lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      ghost:\n        specifier: ^1.0.0\n        version: 1.0.0\n`;
-    const graph = pnpm.parse({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'x', version: '1.0.0' })] });
+    const graph = parsePnpmProject({ lockfile: { path: 'pnpm-lock.yaml', text }, manifests: [json('package.json', { name: 'x', version: '1.0.0' })] });
     expect(graph.warnings).toEqual([{ file: 'pnpm-lock.yaml', message: 'importer .: no lockfile entry for ghost 1.0.0' }]);
   });
 });

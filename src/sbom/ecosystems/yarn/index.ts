@@ -1,23 +1,10 @@
 import { planNodeProject } from '../../common/node-project.js';
-import type { DependencyGraph } from '../../model/graph.js';
-import type { Ecosystem, ProjectFiles } from '../types.js';
-import { buildBerryGraph } from './build-berry-graph.js';
-import { buildClassicGraph } from './build-classic-graph.js';
-import { parseYarnLock } from './parse-yarn-lock.js';
-import { readYarnProject } from './yarn-project.js';
+import type { Ecosystem } from '../types.js';
 
-/** Reads a yarn.lock (Yarn 1 or Berry) with the project's package.json files. */
-export function parseYarnProject(files: ProjectFiles): DependencyGraph {
-  const lockfile = parseYarnLock(files.lockfile);
-  const project = readYarnProject(files);
-  return lockfile.kind === 'classic'
-    ? buildClassicGraph(lockfile.entries, lockfile.problems, project)
-    : buildBerryGraph(lockfile.entries, lockfile.problems, project);
-}
-
+/** Yarn 1 and Berry. The parser and its libraries load only when a yarn.lock is found. */
 export const yarn: Ecosystem = {
   id: 'yarn',
   lockfileNames: ['yarn.lock'],
   plan: (lockfile, discovered) => planNodeProject(lockfile, discovered, ['.yarnrc.yml']),
-  parse: parseYarnProject,
+  parse: async (files) => (await import('./parse-project.js')).parseYarnProject(files),
 };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { ComponentNode, DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
-import { yarn } from './index.js';
+import { parseYarnProject } from './parse-project.js';
 
 const FIXTURES = new URL('../../../../test/fixtures/yarn/', import.meta.url);
 
@@ -12,7 +12,7 @@ function parseFixture(name: string): { graph: DependencyGraph; lockText: string;
   const manifests = ['package.json', '.yarnrc.yml'].filter((f) => existsSync(new URL(`${name}/${f}`, FIXTURES))).map(read);
   const lockfile = read('yarn.lock');
   const started = performance.now();
-  const graph = yarn.parse({ lockfile, manifests });
+  const graph = parseYarnProject({ lockfile, manifests });
   return { graph, lockText: lockfile.text, milliseconds: performance.now() - started };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { yarn } from './index.js';
+import { parseYarnProject } from './parse-project.js';
 
 const json = (path: string, value: unknown): TextFile => ({ path, text: JSON.stringify(value) });
 const targets = (graph: DependencyGraph, ref: string): string[] => [...(graph.edges.get(ref) ?? [])].sort();
@@ -53,7 +54,7 @@ is-odd@^3.0.0:
   ];
 
   it('makes each workspace selected by the globs a root with its own edges, a workspace dependency an edge to its root', () => {
-    const graph = yarn.parse({ lockfile, manifests });
+    const graph = parseYarnProject({ lockfile, manifests });
     expect(graph.roots).toEqual(['pkg:npm/app@0.1.0', 'pkg:npm/lib@1.0.0', 'pkg:npm/mono@1.0.0']);
     expect(graph.components.get('pkg:npm/app@0.1.0')).toMatchObject({ type: 'application', sourceFile: 'packages/app/package.json', ecosystem: 'yarn' });
     expect(targets(graph, 'pkg:npm/app@0.1.0')).toEqual(['pkg:npm/left-pad@1.3.0', 'pkg:npm/lib@1.0.0']);
@@ -67,7 +68,7 @@ is-odd@^3.0.0:
   });
 
   it('classifies by reachability: what only devDependencies reach is development, a package shared with a workspace is not', () => {
-    const graph = yarn.parse({ lockfile, manifests });
+    const graph = parseYarnProject({ lockfile, manifests });
     expect(graph.components.get('pkg:npm/dev-tool@2.1.0')).toMatchObject({
       development: true,
       scope: 'optional',
@@ -80,7 +81,7 @@ is-odd@^3.0.0:
   });
 
   it('takes hashes from integrity, else the SHA-1 after # in resolved', () => {
-    const graph = yarn.parse({ lockfile, manifests });
+    const graph = parseYarnProject({ lockfile, manifests });
     expect(graph.components.get('pkg:npm/dev-tool@2.1.0')?.hashes).toEqual([{ alg: 'SHA-1', content: '0123456789abcdef0123456789abcdef01234567' }]);
     expect(graph.components.get('pkg:npm/left-pad@1.3.0')?.hashes).toEqual([{ alg: 'SHA-512', content: 'deadbeef' }]);
     expect(graph.components.get('pkg:npm/is-odd@3.0.1')?.hashes).toEqual([]);
@@ -88,14 +89,14 @@ is-odd@^3.0.0:
 
   it('reads only the workspaces\' package.json files: a broken one elsewhere is no error, a broken workspace manifest is', () => {
     const broken = (path: string): TextFile => ({ path, text: '{\n  "name": "broken",\n  oops\n}' });
-    expect(yarn.parse({ lockfile, manifests: [...manifests, broken('test/fixtures/bad/package.json')] }).roots).toHaveLength(3);
-    expect(() => yarn.parse({ lockfile, manifests: [...manifests, broken('packages/broken/package.json')] })).toThrow(
+    expect(parseYarnProject({ lockfile, manifests: [...manifests, broken('test/fixtures/bad/package.json')] }).roots).toHaveLength(3);
+    expect(() => parseYarnProject({ lockfile, manifests: [...manifests, broken('packages/broken/package.json')] })).toThrow(
       expect.objectContaining({ code: 'SBOM_MALFORMED_FILE', category: 'bad-input', location: { file: 'packages/broken/package.json', line: 3, column: 3 } }),
     );
   });
 
   it('warns about a dependency with no lockfile entry instead of failing (a link: folder has none by design)', () => {
-    const graph = yarn.parse({
+    const graph = parseYarnProject({
       lockfile,
       manifests: [json('package.json', { name: 'solo', version: '1.0.0', dependencies: { missing: '^1.0.0', local: 'link:../local' } })],
     });
@@ -170,7 +171,7 @@ describe('yarn Berry projects', () => {
   const libManifest = json('packages/lib/package.json', { name: 'lib', version: '0.3.0' });
 
   it('makes workspace: entries roots, resolves workspace: descriptors to them, and leaves linked folders out', () => {
-    const graph = yarn.parse({ lockfile, manifests: [rootManifest, libManifest] });
+    const graph = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest] });
     expect(graph.roots).toEqual(['pkg:npm/lib@0.3.0', 'pkg:npm/mono@2.0.0']);
     expect(targets(graph, 'pkg:npm/mono@2.0.0')).toEqual(['pkg:npm/lib@0.3.0', 'pkg:npm/typescript@5.4.5']);
     expect(targets(graph, 'pkg:npm/lib@0.3.0')).toEqual(['pkg:npm/fsevents@2.3.3', 'pkg:npm/left-pad@1.3.0']);
@@ -185,13 +186,13 @@ describe('yarn Berry projects', () => {
   });
 
   it('names a workspace from the lockfile when its package.json is absent (no version: Berry writes a placeholder)', () => {
-    const graph = yarn.parse({ lockfile, manifests: [rootManifest] });
+    const graph = parseYarnProject({ lockfile, manifests: [rootManifest] });
     expect(graph.roots).toEqual(['pkg:npm/lib', 'pkg:npm/mono@2.0.0']);
     expect(graph.components.get('pkg:npm/lib')).toMatchObject({ type: 'application', version: '', sourceFile: 'yarn.lock' });
   });
 
   it('reads a patch: locator as the package it patches, marked patched, with the checksum as a property only', () => {
-    const graph = yarn.parse({ lockfile, manifests: [rootManifest, libManifest] });
+    const graph = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest] });
     expect(graph.components.get('pkg:npm/left-pad@1.3.0')).toMatchObject({
       hashes: [],
       properties: { 'chainward:patched': 'true', 'chainward:yarn:patch': './.yarn/patches/left-pad.patch', 'chainward:yarn:checksum': '10/aaaa' },
@@ -199,28 +200,28 @@ describe('yarn Berry projects', () => {
   });
 
   it('types root edges from package.json and optional ones from dependenciesMeta', () => {
-    const graph = yarn.parse({ lockfile, manifests: [rootManifest, libManifest] });
+    const graph = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest] });
     expect(graph.components.get('pkg:npm/typescript@5.4.5')).toMatchObject({ development: true, scope: 'optional', direct: true });
     expect(graph.components.get('pkg:npm/fsevents@2.3.3')).toMatchObject({ development: false, scope: 'optional', direct: true });
     expect(graph.components.get('pkg:npm/left-pad@1.3.0')).toMatchObject({ development: false, scope: 'required', direct: true });
   });
 
   it('gives install paths only with the node-modules linker, and only for the project root’s own dependencies', () => {
-    const pnp = yarn.parse({ lockfile, manifests: [rootManifest, libManifest] });
+    const pnp = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest] });
     expect([...pnp.components.values()].some((n) => n.properties['chainward:npm:install-path'])).toBe(false);
-    const hoisted = yarn.parse({ lockfile, manifests: [rootManifest, libManifest, { path: '.yarnrc.yml', text: 'nodeLinker: node-modules\n' }] });
+    const hoisted = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest, { path: '.yarnrc.yml', text: 'nodeLinker: node-modules\n' }] });
     const withPath = [...hoisted.components.values()].filter((n) => n.properties['chainward:npm:install-path']).map((n) => [n.ref, n.properties['chainward:npm:install-path']]);
     expect(withPath).toEqual([['pkg:npm/typescript@5.4.5', 'node_modules/typescript']]);
   });
 
   it('warns when a workspace on disk is missing from the lockfile', () => {
     const extra = json('packages/new/package.json', { name: 'new', version: '1.0.0' });
-    const graph = yarn.parse({ lockfile, manifests: [rootManifest, libManifest, extra] });
+    const graph = parseYarnProject({ lockfile, manifests: [rootManifest, libManifest, extra] });
     expect(graph.warnings.map((w) => w.message)).toContain('workspace packages/new is not in yarn.lock; run yarn install to update the lockfile');
   });
 
   it('reports a malformed package.json as bad input', () => {
-    expect(() => yarn.parse({ lockfile, manifests: [{ path: 'package.json', text: '{"name": ' }] })).toThrow(
+    expect(() => parseYarnProject({ lockfile, manifests: [{ path: 'package.json', text: '{"name": ' }] })).toThrow(
       expect.objectContaining({ code: 'SBOM_MALFORMED_FILE', location: expect.objectContaining({ file: 'package.json', line: 1 }) }),
     );
   });
