@@ -83,10 +83,14 @@ async function readGitignore(file: string): Promise<Ignore | undefined> {
   }
 }
 
+/** As git decides: the deepest .gitignore with a rule for the path wins, so a nested `!pattern` re-includes. */
 function isIgnored(scopes: IgnoreScope[], relative: string, isDirectory: boolean): boolean {
-  for (const scope of scopes) {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i];
     const inScope = scope.base ? relative.slice(scope.base.length + 1) : relative;
-    if (scope.rules.ignores(isDirectory ? `${inScope}/` : inScope)) return true;
+    const verdict = scope.rules.test(isDirectory ? `${inScope}/` : inScope);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }
