@@ -10,3 +10,4 @@ export { diffScans, displayName, type ScanDiff, type ComponentChange } from './d
 export { summarize, type ScanSummary } from './domain/summarize.js';
 export type { ComponentRecord } from './domain/component-record.js';
 export { ScansModule } from './scans.module.js';
+export { toScanView, type ScanView } from './scan-view.js';

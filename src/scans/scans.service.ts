@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { realpath } from 'node:fs/promises';
-import { Injectable } from '@nestjs/common';
-import { TOOL_VERSION } from '../common/version.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_RECORDER, type AuditRecorder } from '../audit/index.js';
+import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import type { SbomDocument } from '../sbom/index.js';
 import type { ComponentRecord } from './domain/component-record.js';
 import { diffScans, type ScanDiff } from './domain/diff-scans.js';
@@ -26,11 +27,15 @@ export interface ScanDetails {
 /** Stores scans and answers questions about them. */
 @Injectable()
 export class ScansService {
-  constructor(private readonly scans: ScansRepository) {}
+  constructor(
+    private readonly scans: ScansRepository,
+    @Inject(AUDIT_RECORDER) private readonly audit: AuditRecorder,
+  ) {}
 
   /**
    * Stores a finished scan (repository, scan, components, edges, SBOM) in
-   * one transaction: a failure or a kill leaves nothing half-written.
+   * one transaction: a failure or a kill leaves nothing half-written. Its
+   * `scan.finished` ledger entry is appended last, in the same transaction.
    */
   async recordScan(document: SbomDocument, startedAt: Date): Promise<ScanWithRepository> {
     const { scan: repositoryScan } = document;
@@ -84,6 +89,22 @@ export class ScansService {
         serialNumber: document.serialNumber,
         digest: document.digest,
         content: document.content,
+      });
+      await this.audit.record(manager, {
+        actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
+        action: 'scan.finished',
+        subject: { repository: repository.id, scan: scan.id },
+        outputsDigest: `sha256:${document.digest}`,
+        rationale: `Scanned ${repository.name}: ${libraries} components from ${repositoryScan.lockfiles.length} lockfile(s).`,
+        payload: {
+          repository: { name: repository.name, location: repository.location },
+          commit: git.commit,
+          branch: git.branch,
+          lockfiles: repositoryScan.lockfiles,
+          components: libraries,
+          warnings: graph.warnings.length,
+          sbom: { format: document.format, specVersion: document.specVersion, serialNumber: document.serialNumber },
+        },
       });
       return { ...scan, repository };
     });

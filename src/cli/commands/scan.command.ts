@@ -40,18 +40,9 @@ export function scanCommand(): Command {
       await writeFileAtomic(sbomFile, document.content);
 
       if (flags.json) {
-        printJson({
-          id: stored.scan.id,
-          repository: { id: stored.scan.repository.id, name: stored.scan.repository.name, location: stored.scan.repository.location },
-          commit: stored.scan.commitSha,
-          branch: stored.scan.branch,
-          startedAt: stored.scan.startedAt.toISOString(),
-          finishedAt: stored.scan.finishedAt?.toISOString() ?? null,
-          lockfiles: stored.scan.lockfiles,
-          sbom: { file: sbomFile, digest: document.digest, format: document.format, specVersion: document.specVersion },
-          summary: stored.summary,
-          warnings: stored.scan.warnings,
-        });
+        const { toScanView } = await import('../../scans/index.js');
+        const view = toScanView(stored.scan);
+        printJson({ ...view, sbom: { ...view.sbom, file: sbomFile, format: document.format, specVersion: document.specVersion }, summary: stored.summary });
         return;
       }
       const commit = stored.scan.commitSha ? ` at ${stored.scan.commitSha.slice(0, 12)}${stored.scan.branch ? ` (${stored.scan.branch})` : ''}` : '';

@@ -16,17 +16,8 @@ export function scansCommand(): Command {
     .action(async (flags: { repository?: string; limit: number; json?: boolean }) => {
       const list = await withDatabase(({ scans: service }) => service.listScans(flags));
       if (flags.json) {
-        printJson(
-          list.map((s) => ({
-            id: s.id,
-            repository: s.repository.name,
-            location: s.repository.location,
-            commit: s.commitSha,
-            startedAt: s.startedAt.toISOString(),
-            status: s.status,
-            components: s.componentCount,
-          })),
-        );
+        const { toScanView } = await import('../../scans/index.js');
+        printJson(list.map(toScanView));
         return;
       }
       if (list.length === 0) {
@@ -49,17 +40,9 @@ export function scansCommand(): Command {
       const details = await withDatabase(({ scans: service }) => service.getScanDetails(id));
       const { scan } = details;
       if (flags.json) {
+        const { toScanView } = await import('../../scans/index.js');
         printJson({
-          id: scan.id,
-          repository: { id: scan.repository.id, name: scan.repository.name, location: scan.repository.location },
-          commit: scan.commitSha,
-          branch: scan.branch,
-          status: scan.status,
-          startedAt: scan.startedAt.toISOString(),
-          finishedAt: scan.finishedAt?.toISOString() ?? null,
-          toolVersion: scan.toolVersion,
-          sbomDigest: scan.sbomDigest,
-          lockfiles: scan.lockfiles,
+          ...toScanView(scan),
           summary: details.summary,
           edges: details.edges,
           components: details.components.map((c) => ({

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { PROJECT_ROOT } from '../support/cli.js';
+
+const SERVER_STACK = /^(@nestjs\/|typeorm|pg$|pg\/|@electric-sql\/|reflect-metadata|express)/;
+
+/** The packages a CLI run imports, as recorded by resolution hooks. */
+async function packagesImportedBy(args: string[]): Promise<string[]> {
+  const home = await mkdtemp(path.join(tmpdir(), 'chainward-trace-'));
+  const trace = path.join(home, 'imports.txt');
+  const result = spawnSync(
+    process.execPath,
+    ['--import', path.join(PROJECT_ROOT, 'test', 'support', 'import-trace.mjs'), path.join(PROJECT_ROOT, 'bin', 'chainward'), ...args],
+    { env: { ...process.env, CHAINWARD_IMPORT_TRACE: trace, CHAINWARD_HOME: home, DATABASE_URL: undefined }, encoding: 'utf8' },
+  );
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return (await readFile(trace, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+}
+
+describe('cold start', () => {
+  it('chainward sbom loads neither NestJS, TypeORM nor a database driver', async () => {
+    const imported = await packagesImportedBy(['sbom', path.join(PROJECT_ROOT, 'examples', 'npm-webapp')]);
+    expect(imported.filter((p) => SERVER_STACK.test(p))).toEqual([]);
+  });
+
+  it('is a real check: a command that opens the database does load TypeORM', async () => {
+    expect(await packagesImportedBy(['scans', 'list'])).toContain('typeorm');
+  });
+});
