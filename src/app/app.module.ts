@@ -1,13 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiModule } from '../api/index.js';
+import { AuditModule } from '../audit/index.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { DatabaseModule } from '../database/index.js';
 import { ENTITIES } from './entities.js';
 
-/** The server's root module: the database opened once, then the API. */
+/** The server's root module: the database opened once, the audit ledger every module records to, then the API. */
 @Module({})
 export class AppModule {
   static forRoot(config: ChainwardConfig): DynamicModule {
-    return { module: AppModule, imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), ApiModule] };
+    return { module: AppModule, imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ApiModule] };
   }
 }

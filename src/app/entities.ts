@@ -1,4 +1,5 @@
+import { AuditCheckpointEntity, AuditEntryEntity } from '../audit/index.js';
 import { ComponentEntity, DependencyEdgeEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
 
 /** Every TypeORM entity of the application: the composition root hands this list to the database. */
-export const ENTITIES = [RepositoryEntity, ScanEntity, ComponentEntity, DependencyEdgeEntity, SbomDocumentEntity];
+export const ENTITIES = [RepositoryEntity, ScanEntity, ComponentEntity, DependencyEdgeEntity, SbomDocumentEntity, AuditEntryEntity, AuditCheckpointEntity];

@@ -6,7 +6,8 @@ import { buildProgram } from './program.js';
 export async function run(argv: readonly string[]): Promise<ExitCode> {
   try {
     await buildProgram().parseAsync([...argv]);
-    return ExitCode.Ok;
+    // A command whose verdict is a failure (tampering found, a policy failed) sets process.exitCode to 1.
+    return process.exitCode === ExitCode.PolicyFailure ? ExitCode.PolicyFailure : ExitCode.Ok;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Commander has already printed the message (or the help); only the code is left to decide.

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { TOOL_VERSION } from '../common/version.js';
+import { auditCommand } from './commands/audit.command.js';
 import { dbCommand } from './commands/db.command.js';
 import { sbomCommand } from './commands/sbom.command.js';
 import { scanCommand } from './commands/scan.command.js';
@@ -20,7 +21,7 @@ export function buildProgram(): Command {
       '\nEnvironment: CHAINWARD_HOME (state, default ./.chainward), DATABASE_URL (PostgreSQL; unset = embedded),\n' +
         'LOG_LEVEL, CHAINWARD_HOST, CHAINWARD_PORT, CHAINWARD_MAX_FILE_SIZE, CHAINWARD_CONFIG (default ./chainward.yaml).',
     );
-  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand()]) program.addCommand(command);
+  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand()]) program.addCommand(command);
   exitOverrideEverywhere(program);
   return program;
 }

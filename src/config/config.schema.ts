@@ -26,6 +26,14 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    audit: z
+      .object({
+        signingKeyFile: z.string().min(1).optional(),
+        checkpointFile: z.string().min(1).optional(),
+        origin: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -39,6 +47,9 @@ export const environmentSchema = z.object({
   CHAINWARD_HOST: z.string().min(1).optional(),
   CHAINWARD_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   CHAINWARD_MAX_FILE_SIZE: z.coerce.number().int().positive().optional(),
+  CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
+  CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
+  CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
 });
 
 /** The validated configuration every module receives. */
@@ -50,6 +61,12 @@ export interface ChainwardConfig {
   logLevel: LogLevel;
   server: { host: string; port: number };
   scan: { maxFileSize: number };
+  /**
+   * Audit ledger signing: key file (default $CHAINWARD_HOME/keys/ledger.key), the file every checkpoint is appended
+   * to (default $CHAINWARD_HOME/checkpoints) and the log origin (default chainward.local/<host name>). Present only
+   * when one of them is configured; absolute paths.
+   */
+  audit?: { signingKeyFile?: string; checkpointFile?: string; origin?: string };
   /** Where each value came from, for `chainward config` and error messages. */
   configFile?: string;
 }

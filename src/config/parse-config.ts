@@ -40,7 +40,26 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
     },
     scan: { maxFileSize: fromEnv.CHAINWARD_MAX_FILE_SIZE ?? file?.scan?.maxFileSize ?? DEFAULTS.maxFileSize },
     configFile: file ? configPath : undefined,
+    ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };
+}
+
+/** The audit section, with paths made absolute (file paths relative to the file, variables to the working directory). */
+function auditConfig(
+  fromEnv: { CHAINWARD_AUDIT_KEY?: string; CHAINWARD_AUDIT_CHECKPOINTS?: string; CHAINWARD_AUDIT_ORIGIN?: string },
+  file: ConfigFile | undefined,
+  fileDir: string,
+  cwd: string,
+): Pick<ChainwardConfig, 'audit'> {
+  const resolve = (fromVariable: string | undefined, fromFile: string | undefined): string | undefined =>
+    fromVariable ? path.resolve(cwd, fromVariable) : fromFile ? path.resolve(fileDir, fromFile) : undefined;
+  const audit = {
+    signingKeyFile: resolve(fromEnv.CHAINWARD_AUDIT_KEY, file?.audit?.signingKeyFile),
+    checkpointFile: resolve(fromEnv.CHAINWARD_AUDIT_CHECKPOINTS, file?.audit?.checkpointFile),
+    origin: fromEnv.CHAINWARD_AUDIT_ORIGIN ?? file?.audit?.origin,
+  };
+  const set = Object.fromEntries(Object.entries(audit).filter(([, value]) => value !== undefined));
+  return Object.keys(set).length > 0 ? { audit: set } : {};
 }
 
 function readConfigFile(configPath: string, mustExist: boolean, problems: string[]): ConfigFile | undefined {

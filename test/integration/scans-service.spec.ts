@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ENTITIES } from '../../src/app/entities.js';
+import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/index.js';
 import { openDatabase, type Database } from '../../src/database/index.js';
 import { buildSbom, type SbomDocument } from '../../src/sbom/index.js';
 import { ScansRepository, ScansService } from '../../src/scans/index.js';
@@ -20,7 +21,7 @@ describe.each(testBackends())('ScansService on $name', (backend) => {
     const created = await backend.create();
     drop = created.drop;
     database = await openDatabase(created.config, { entities: ENTITIES });
-    service = new ScansService(new ScansRepository(database.dataSource));
+    service = new ScansService(new ScansRepository(database.dataSource), new AuditLedgerService(new AuditLedgerRepository(database.dataSource)));
     document = await buildSbom(path.join(PROJECT_ROOT, 'examples', 'npm-webapp'));
   });
 
