@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditCheckpointService, AuditLedgerService, type SealedLedgerEntry, parseTreeSize } from '../audit/index.js';
+import { AuditCheckpointService, AuditLedgerService, type SealedLedgerEntry, consistencyProofView, inclusionProofView, parseTreeSize } from '../audit/index.js';
 
 /** The audit ledger over HTTP: entries, signed checkpoints and RFC 9162 proofs, read-only. */
 @Controller('api/v1/audit')
@@ -39,27 +39,12 @@ export class AuditController {
 
   @Get('proofs/inclusion')
   async inclusion(@Query('seq') seq?: string, @Query('treeSize') treeSize?: string): Promise<Record<string, unknown>> {
-    const proof = await this.ledger.inclusionProof(parseTreeSize(seq, 'seq', { min: 1n }), parseTreeSize(treeSize, 'treeSize', { min: 1n }));
-    return {
-      seq: proof.seq.toString(10),
-      treeSize: proof.treeSize.toString(10),
-      leafIndex: proof.leafIndex.toString(10),
-      leafHash: proof.leafHash,
-      rootHash: proof.rootHash.toString('base64'),
-      proof: proof.proof.map((node) => node.toString('base64')),
-    };
+    return inclusionProofView(await this.ledger.inclusionProof(parseTreeSize(seq, 'seq', { min: 1n }), parseTreeSize(treeSize, 'treeSize', { min: 1n })));
   }
 
   @Get('proofs/consistency')
   async consistency(@Query('from') from?: string, @Query('to') to?: string): Promise<Record<string, unknown>> {
-    const proof = await this.ledger.consistencyProof(parseTreeSize(from, 'from'), parseTreeSize(to, 'to'));
-    return {
-      from: proof.from.toString(10),
-      to: proof.to.toString(10),
-      fromRoot: proof.fromRoot.toString('base64'),
-      toRoot: proof.toRoot.toString('base64'),
-      proof: proof.proof.map((node) => node.toString('base64')),
-    };
+    return consistencyProofView(await this.ledger.consistencyProof(parseTreeSize(from, 'from'), parseTreeSize(to, 'to')));
   }
 }
 

@@ -16,3 +16,4 @@ export { appendCheckpointNote, readCheckpointNotes, splitCheckpointNotes } from 
 export { parseTreeSize } from './audit.errors.js';
 export { AuditModule } from './audit.module.js';
 export type { Actor, ChainProblem, ChainProblemKind, ChainReport, JsonObject, SealedLedgerEntry, Subject } from './domain/index.js';
+export { consistencyProofView, inclusionProofView } from './proof-view.js';

@@ -107,6 +107,33 @@ export function auditCommand(): Command {
       );
     });
 
+  const proof = audit.command('proof').description('RFC 9162 Merkle proofs, as JSON (hashes in base64)');
+  proof
+    .command('inclusion')
+    .description('Prove that entry <seq> is in the tree of the first <tree-size> entries (default: the whole ledger)')
+    .argument('<seq>', 'sequence number of the entry')
+    .option('--tree-size <n>', 'size of the tree to prove against (a checkpoint\'s size)')
+    .action(async (seq: string, flags: { treeSize?: string }) => {
+      const { inclusionProofView, parseTreeSize } = await import('../../audit/index.js');
+      const view = await withDatabase(async ({ audit: ledger }) => {
+        const treeSize = flags.treeSize === undefined ? await ledger.treeSize() : parseTreeSize(flags.treeSize, 'tree-size', { min: 1n });
+        return inclusionProofView(await ledger.inclusionProof(parseTreeSize(seq, 'seq', { min: 1n }), treeSize));
+      });
+      printJson(view);
+    });
+  proof
+    .command('consistency')
+    .description('Prove that the tree of the first <from> entries is a prefix of the tree of the first <to> entries')
+    .argument('<from>', 'the older tree size (an earlier checkpoint\'s)')
+    .argument('<to>', 'the newer tree size')
+    .action(async (from: string, to: string) => {
+      const { consistencyProofView, parseTreeSize } = await import('../../audit/index.js');
+      const view = await withDatabase(async ({ audit: ledger }) =>
+        consistencyProofView(await ledger.consistencyProof(parseTreeSize(from, 'from'), parseTreeSize(to, 'to'))),
+      );
+      printJson(view);
+    });
+
   audit
     .command('public-key')
     .description('Print the ledger public key (C2SP vkey), creating the key pair on first use; publish it for auditors')
