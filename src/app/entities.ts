@@ -1,5 +1,7 @@
+import { AdvisoryEntity, AdvisoryPackageEntity, FindingEntity, VexStatementEntity } from '../advisories/index.js';
 import { AuditCheckpointEntity, AuditEntryEntity } from '../audit/index.js';
-import { ComponentEntity, DependencyEdgeEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
+import { ComponentEntity, DependencyEdgeEntity, PolicyResultEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
 
 /** Every TypeORM entity of the application: the composition root hands this list to the database. */
-export const ENTITIES = [RepositoryEntity, ScanEntity, ComponentEntity, DependencyEdgeEntity, SbomDocumentEntity, AuditEntryEntity, AuditCheckpointEntity];
+export const ENTITIES = [RepositoryEntity, ScanEntity, ComponentEntity, DependencyEdgeEntity, SbomDocumentEntity, PolicyResultEntity, AuditEntryEntity, AuditCheckpointEntity,
+  AdvisoryEntity, AdvisoryPackageEntity, FindingEntity, VexStatementEntity];

@@ -1,11 +1,16 @@
 import { Command } from 'commander';
 import { TOOL_VERSION } from '../common/version.js';
+import { advisoriesCommand } from './commands/advisories.command.js';
 import { auditCommand } from './commands/audit.command.js';
 import { dbCommand } from './commands/db.command.js';
+import { findingsCommand } from './commands/findings.command.js';
+import { policyCommand } from './commands/policy.command.js';
+import { resultsCommand } from './commands/results.command.js';
 import { sbomCommand } from './commands/sbom.command.js';
 import { scanCommand } from './commands/scan.command.js';
 import { scansCommand } from './commands/scans.command.js';
 import { serveCommand } from './commands/serve.command.js';
+import { vexCommand } from './commands/vex.command.js';
 
 /** The `chainward` command tree. Commands import their heavy modules lazily, inside their actions. */
 export function buildProgram(): Command {
@@ -21,7 +26,7 @@ export function buildProgram(): Command {
       '\nEnvironment: CHAINWARD_HOME (state, default ./.chainward), DATABASE_URL (PostgreSQL; unset = embedded),\n' +
         'LOG_LEVEL, CHAINWARD_HOST, CHAINWARD_PORT, CHAINWARD_MAX_FILE_SIZE, CHAINWARD_CONFIG (default ./chainward.yaml).',
     );
-  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand()]) program.addCommand(command);
+  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand(), policyCommand(), resultsCommand(), advisoriesCommand(), findingsCommand(), vexCommand()]) program.addCommand(command);
   exitOverrideEverywhere(program);
   return program;
 }

@@ -4,6 +4,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import { serializeBom, type CycloneDxSpecVersion, type SbomFormat } from './cyclonedx/serialize.js';
 import { serialNumberFor, toCycloneDx } from './cyclonedx/to-cyclonedx.js';
 import type { DependencyGraph } from './model/graph.js';
+import type { SbomVulnerability } from './model/vulnerability.js';
 import { scanRepository, type RepositoryScan, type ScanOptions } from './scan-repository.js';
 
 export interface SbomOptions extends ScanOptions {
@@ -13,6 +14,8 @@ export interface SbomOptions extends ScanOptions {
   reproducible?: boolean;
   /** Overrides the timestamp (reproducible builds pass SOURCE_DATE_EPOCH here). */
   timestamp?: Date;
+  /** Known vulnerabilities to embed as the CycloneDX `vulnerabilities` section. */
+  vulnerabilities?: readonly SbomVulnerability[];
 }
 
 export interface SbomDocument {
@@ -44,8 +47,9 @@ export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): Sbo
     repositoryName: path.basename(scan.root),
     reproducible,
     timestamp,
+    vulnerabilities: options.vulnerabilities,
   });
-  bom.serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph) : undefined);
+  bom.serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph, options.vulnerabilities) : undefined);
   const content = serializeBom(bom, format, specVersion);
   return {
     scan,
@@ -58,10 +62,11 @@ export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): Sbo
 }
 
 /** A stable text of everything the SBOM says about the graph, for deterministic serial numbers. */
-function graphFingerprint(graph: DependencyGraph): string {
+function graphFingerprint(graph: DependencyGraph, vulnerabilities?: readonly SbomVulnerability[]): string {
   const components = [...graph.components.values()]
     .map((n) => [n.ref, n.version, n.scope, n.development, n.direct, n.hashes, n.licenses, n.properties])
     .sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
   const edges = [...graph.edges].map(([from, to]) => [from, [...to].sort()]).sort((a, b) => ((a[0] as string) < (b[0] as string) ? -1 : 1));
-  return JSON.stringify({ tool: TOOL_VERSION, roots: graph.roots, components, edges });
+  // Vulnerabilities join the fingerprint only when present, so SBOMs without them keep their serial numbers.
+  return JSON.stringify({ tool: TOOL_VERSION, roots: graph.roots, components, edges, ...(vulnerabilities?.length ? { vulnerabilities } : {}) });
 }

@@ -1,15 +1,20 @@
 import path from 'node:path';
 import { Command } from 'commander';
 import type { ScanSummary } from '../../scans/index.js';
+import { ExitCode } from '../exit-codes.js';
 import { cliConfig, withDatabase } from '../context.js';
 import { print, printJson, progressReporter, writeFileAtomic } from '../io.js';
 import { maxFileSizeOption } from './options.js';
+import { formatPolicyResults } from './policy-format.js';
+import { loadPolicyOrFail } from './policy-input.js';
+import { evaluateAndStore } from './scan-policy.js';
 
 interface ScanFlags {
   json?: boolean;
   output?: string;
   dev: boolean;
   maxFileSize?: number;
+  policy?: string;
 }
 
 /** `chainward scan <dir>`: builds the SBOM and stores the scan with its history. */
@@ -21,9 +26,12 @@ export function scanCommand(): Command {
     .option('-o, --output <file>', 'also write the SBOM here (default: $CHAINWARD_HOME/sboms/<scan-id>.cdx.json)')
     .option('--no-dev', 'leave out components only development needs')
     .addOption(maxFileSizeOption())
-    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id')
+    .option('--policy <path>', 'evaluate this policy set (directory or YAML file) on the scan, store the results, exit 1 when it fails')
+    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id\n  chainward scan . --policy policies/default')
     .action(async (dir: string, flags: ScanFlags) => {
       const config = await cliConfig();
+      // An invalid policy stops the scan before anything is stored.
+      const policySet = flags.policy ? await loadPolicyOrFail(flags.policy, (line) => process.stderr.write(`${line}\n`)) : undefined;
       const { buildSbom } = await import('../../sbom/index.js');
       const startedAt = new Date();
       const document = await buildSbom(dir, {
@@ -31,18 +39,30 @@ export function scanCommand(): Command {
         maxFileBytes: flags.maxFileSize ?? config.scan.maxFileSize,
         onProgress: progressReporter(),
       });
-      const stored = await withDatabase(async ({ scans, database }) => {
+      const stored = await withDatabase(async ({ scans, findings, advisories, policyResults, database }) => {
         const scan = await scans.recordScan(document, startedAt);
         const details = await scans.getScanDetails(scan.id);
-        return { scan, summary: details.summary, database: database.location };
+        // Findings need advisories: with none imported there is nothing to match, and saying "0 findings" would mislead.
+        const matched = (await advisories.count()) > 0 ? await findings.matchScan(scan.id) : undefined;
+        const policy = policySet
+          ? await evaluateAndStore({ findings, policyResults }, { scanId: scan.id, root: document.scan.root, graph: document.scan.graph, loaded: policySet, now: new Date() })
+          : undefined;
+        return { scan, summary: details.summary, database: database.location, findings: matched?.findings, policy };
       });
       const sbomFile = path.resolve(flags.output ?? path.join(config.home, 'sboms', `${stored.scan.id}.cdx.json`));
       await writeFileAtomic(sbomFile, document.content);
+      if (stored.policy?.results.outcome === 'failed') process.exitCode = ExitCode.PolicyFailure;
 
       if (flags.json) {
         const { toScanView } = await import('../../scans/index.js');
         const view = toScanView(stored.scan);
-        printJson({ ...view, sbom: { ...view.sbom, file: sbomFile, format: document.format, specVersion: document.specVersion }, summary: stored.summary });
+        printJson({
+          ...view,
+          sbom: { ...view.sbom, file: sbomFile, format: document.format, specVersion: document.specVersion },
+          summary: stored.summary,
+          findings: stored.findings ?? null,
+          ...(stored.policy ? { policy: { id: stored.policy.id, ...stored.policy.results } } : {}),
+        });
         return;
       }
       const commit = stored.scan.commitSha ? ` at ${stored.scan.commitSha.slice(0, 12)}${stored.scan.branch ? ` (${stored.scan.branch})` : ''}` : '';
@@ -50,9 +70,15 @@ export function scanCommand(): Command {
       print(`  lockfiles:  ${stored.scan.lockfiles.join(', ')}`);
       print(formatSummary(stored.summary));
       for (const warning of stored.scan.warnings) print(`  warning:    ${warning.file}: ${warning.message}`);
+      print(
+        stored.findings === undefined
+          ? '  findings:   not matched (no advisories imported: chainward advisories import <path>)'
+          : `  findings:   ${stored.findings} (chainward findings ${stored.scan.id})`,
+      );
       print(`  scan id:    ${stored.scan.id}`);
       print(`  SBOM:       ${sbomFile}`);
       print(`  stored in:  ${stored.database}`);
+      if (stored.policy) for (const line of formatPolicyResults(stored.policy.results)) print(line);
     });
 }
 

@@ -4,6 +4,7 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as SPDX from '@cyclonedx/cyclonedx-library/SPDX';
 import type { ComponentNode, DependencyGraph, LicenseFact } from '../model/graph.js';
+import type { SbomVulnerability } from '../model/vulnerability.js';
 
 export interface BomOptions {
   toolName: string;
@@ -14,6 +15,8 @@ export interface BomOptions {
   reproducible: boolean;
   /** The moment the SBOM describes; undefined leaves the timestamp out. */
   timestamp?: Date;
+  /** Known vulnerabilities of the components, for a `vulnerabilities` section (none: no section). */
+  vulnerabilities?: readonly SbomVulnerability[];
 }
 
 /** Ref of the synthetic root used when a repository holds several independent projects. */
@@ -53,7 +56,34 @@ export function toCycloneDx(graph: DependencyGraph, options: BomOptions): Models
   );
   bom.metadata.lifecycles.add(Enums.LifecyclePhase.PreBuild);
   bom.metadata.timestamp = options.timestamp;
+  for (const vulnerability of options.vulnerabilities ?? []) bom.vulnerabilities.add(toVulnerability(vulnerability, components));
   return bom;
+}
+
+function toVulnerability(vulnerability: SbomVulnerability, components: ReadonlyMap<string, Models.Component>): Models.Vulnerability.Vulnerability {
+  const result = new Models.Vulnerability.Vulnerability({
+    bomRef: `vulnerability:${vulnerability.id}`,
+    id: vulnerability.id,
+    description: vulnerability.description,
+    recommendation: vulnerability.recommendation,
+  });
+  for (const alias of [...vulnerability.aliases].sort()) result.references.add(new Models.Vulnerability.Reference(alias, new Models.Vulnerability.Source({ name: alias.split('-')[0] })));
+  const rating = vulnerability.rating;
+  if (rating) {
+    result.ratings.add(
+      new Models.Vulnerability.Rating({
+        score: rating.score,
+        severity: rating.severity as Enums.Vulnerability.Severity,
+        method: rating.method as Enums.Vulnerability.RatingMethod | undefined,
+        vector: rating.vector,
+      }),
+    );
+  }
+  for (const ref of [...vulnerability.affects].sort()) {
+    const component = components.get(ref);
+    if (component) result.affects.add(new Models.Vulnerability.Affect(component.bomRef));
+  }
+  return result;
 }
 
 /**

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ScansModule } from '../scans/index.js';
+import { AdvisoriesRepository } from './advisories.repository.js';
+import { AdvisoriesService } from './advisories.service.js';
+import { FindingsRepository } from './findings/findings.repository.js';
+import { FindingsService } from './findings/findings.service.js';
+import { VexRepository } from './vex/vex.repository.js';
+import { VexService } from './vex/vex.service.js';
+
+@Module({
+  imports: [ScansModule],
+  providers: [AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService],
+  exports: [AdvisoriesService, FindingsService, VexService],
+})
+export class AdvisoriesModule {}

@@ -1,0 +1,96 @@
+/**
+ * Loading advisories without a database: a snapshot written by `advisories export`,
+ * or any source `advisories import` reads (an OSV directory, zip or GHSA checkout).
+ * No NestJS, no TypeORM: the CI gate and `sbom --with-vulns` use this.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { ChainwardError } from '../../common/errors.js';
+import { MatchIndex, parseOsvJson, type OsvIssue, type OsvRecord } from '../domain/index.js';
+import { openOsvSource } from '../import/osv-source.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotHeader } from './snapshot-format.js';
+
+export interface LoadedAdvisories {
+  records: OsvRecord[];
+  /** Records that could not be read, with their file and reason. */
+  invalid: OsvIssue[];
+}
+
+/** Reads a snapshot record by record. Each record crosses the OSV schema again: the file may have been edited. */
+export async function* readSnapshot(file: string): AsyncGenerator<{ record: OsvRecord } | { invalid: OsvIssue }> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (lineNumber === 1) {
+      checkHeader(file, line);
+      continue;
+    }
+    if (line.trim() === '') continue;
+    const parsed = parseOsvJson(line, `${file}:${lineNumber}`);
+    if (parsed.ok) yield { record: parsed.record };
+    else yield { invalid: parsed.error };
+  }
+  if (lineNumber === 0) checkHeader(file, '');
+}
+
+function checkHeader(file: string, line: string): void {
+  let header: Partial<SnapshotHeader> | undefined;
+  try {
+    header = JSON.parse(line) as Partial<SnapshotHeader>;
+  } catch {
+    header = undefined;
+  }
+  if (header?.format !== SNAPSHOT_FORMAT || header.version !== SNAPSHOT_VERSION) {
+    throw new ChainwardError({
+      code: 'ADVISORY_SNAPSHOT_INVALID',
+      category: 'bad-input',
+      message: `not a ${SNAPSHOT_FORMAT} version ${SNAPSHOT_VERSION} file (as \`chainward advisories export\` writes)`,
+      location: { file, line: 1 },
+    });
+  }
+}
+
+/** Is this file a gzip stream (a snapshot) rather than a zip, a directory or plain JSON? */
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Every record of a snapshot or an OSV source, withdrawn ones included (the index leaves them out). */
+export async function loadAdvisories(location: string): Promise<LoadedAdvisories> {
+  const records: OsvRecord[] = [];
+  const invalid: OsvIssue[] = [];
+  if (await isGzip(location)) {
+    for await (const item of readSnapshot(location)) {
+      if ('record' in item) records.push(item.record);
+      else invalid.push(item.invalid);
+    }
+    return { records, invalid };
+  }
+  const source = await openOsvSource(location);
+  for await (const item of source.items) {
+    if ('error' in item) {
+      invalid.push({ file: item.file, pointer: '', message: item.error });
+      continue;
+    }
+    const parsed = parseOsvJson(item.text, item.file);
+    if (parsed.ok) records.push(parsed.record);
+    else invalid.push(parsed.error);
+  }
+  return { records, invalid };
+}
+
+/** `loadAdvisories`, indexed for matching. */
+export async function loadMatchIndex(location: string): Promise<{ index: MatchIndex; invalid: OsvIssue[] }> {
+  const { records, invalid } = await loadAdvisories(location);
+  return { index: MatchIndex.build(records), invalid };
+}
