@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { AUDIT_RECORDER, type AuditRecorder } from '../audit/index.js';
+import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import { parseOsvJson, type OsvRecord } from './domain/index.js';
 import { toAdvisoryRow, toOsvRecord, toPackageRows } from './advisory-row.mapper.js';
 import { AdvisoriesRepository } from './advisories.repository.js';
@@ -33,7 +36,10 @@ export interface ImportOptions {
 /** The advisory store: imports OSV sources idempotently and exports snapshots. */
 @Injectable()
 export class AdvisoriesService {
-  constructor(private readonly advisories: AdvisoriesRepository) {}
+  constructor(
+    private readonly advisories: AdvisoriesRepository,
+    @Inject(AUDIT_RECORDER) private readonly audit: AuditRecorder,
+  ) {}
 
   /**
    * Imports every record of `location`. Idempotent by (id, modified): a record whose
@@ -92,12 +98,23 @@ export class AdvisoriesService {
         }
         changed.push(record);
       }
+      if (changed.length === 0) return;
       await this.advisories.upsertAdvisories(manager, changed.map(toAdvisoryRow));
       await this.advisories.replacePackages(
         manager,
         changed.map((record) => record.id),
         changed.flatMap(toPackageRows),
       );
+      // What the vulnerability answers rest on changed: the ledger says which records, as of which `modified`.
+      const versions = changed.map((record) => `${record.id}@${record.modified}`).sort();
+      await this.audit.record(manager, {
+        actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
+        action: 'advisories.imported',
+        subject: {},
+        outputsDigest: `sha256:${createHash('sha256').update(versions.join('\n')).digest('hex')}`,
+        rationale: `Stored ${changed.length} new or updated OSV record(s).`,
+        payload: { records: versions.length <= 100 ? versions : versions.slice(0, 100), total: versions.length },
+      });
     });
   }
 

@@ -32,7 +32,7 @@ export async function openAppServices(config: ChainwardConfig): Promise<AppServi
     scans,
     policyResults: new PolicyResultsService(new PolicyResultsRepository(database.dataSource), scans, audit),
     audit,
-    advisories: new AdvisoriesService(advisories),
+    advisories: new AdvisoriesService(advisories, audit),
     findings: new FindingsService(new FindingsRepository(database.dataSource), advisories, vex, scans),
     vex: new VexService(vex),
     checkpoints: new AuditCheckpointService(ledger, auditSigningOptions(config)),

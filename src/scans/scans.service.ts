@@ -90,6 +90,14 @@ export class ScansService {
         digest: document.digest,
         content: document.content,
       });
+      // Both ends of the scan are decisions on record; the scan is stored at once, so they are appended together.
+      await this.audit.record(manager, {
+        actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
+        action: 'scan.started',
+        subject: { repository: repository.id, scan: scan.id },
+        rationale: `Started scanning ${repository.name} at ${startedAt.toISOString()}.`,
+        payload: { startedAt: startedAt.toISOString(), commit: git.commit, branch: git.branch },
+      });
       await this.audit.record(manager, {
         actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
         action: 'scan.finished',

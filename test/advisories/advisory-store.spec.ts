@@ -46,6 +46,7 @@ describe.each(testBackends())('advisory store on $name', (backend) => {
   let findings: FindingsService;
   let vex: VexService;
   let scans: ScansService;
+  let ledger: AuditLedgerService;
   let fixtureCount: number;
 
   beforeAll(async () => {
@@ -54,8 +55,9 @@ describe.each(testBackends())('advisory store on $name', (backend) => {
     database = await openDatabase(created.config, { entities: ENTITIES });
     const repository = new AdvisoriesRepository(database.dataSource);
     const vexRepository = new VexRepository(database.dataSource);
-    scans = new ScansService(new ScansRepository(database.dataSource), new AuditLedgerService(new AuditLedgerRepository(database.dataSource)));
-    advisories = new AdvisoriesService(repository);
+    ledger = new AuditLedgerService(new AuditLedgerRepository(database.dataSource));
+    scans = new ScansService(new ScansRepository(database.dataSource), ledger);
+    advisories = new AdvisoriesService(repository, ledger);
     findings = new FindingsService(new FindingsRepository(database.dataSource), repository, vexRepository, scans);
     vex = new VexService(vexRepository);
     work = await mkdtemp(path.join(tmpdir(), 'chainward-advisories-'));
@@ -118,6 +120,14 @@ describe.each(testBackends())('advisory store on $name', (backend) => {
     expect(row?.summary).toBe('Updated summary');
     expect(row?.modified.toISOString()).toBe('2025-01-02T03:04:05.000Z');
     expect(await advisories.count()).toBe(44);
+  });
+
+  it('puts every batch that changed the store on the audit ledger, and nothing for an import that changed nothing', async () => {
+    const imports = await ledger.listEntries({ action: 'advisories.imported', order: 'asc' });
+    // The zip came in batches of 7 (44 records: 7 batches), the unchanged directory added none, the checkout one.
+    expect(imports).toHaveLength(8);
+    expect(imports.at(-1)?.payload).toEqual({ records: ['GHSA-35jh-r3h4-6jhm@2025-01-02T03:04:05Z'], total: 1 });
+    expect((await ledger.verify()).ok).toBe(true);
   });
 
   it('exports a snapshot that loads without a database, record for record', async () => {

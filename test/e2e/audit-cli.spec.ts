@@ -36,16 +36,17 @@ describe.each(testBackends())('chainward audit on $name', (backend) => {
     const log = await runCli(['audit', 'log', '--action', 'scan.finished', '--json'], { env });
     expect(log.code).toBe(0);
     const entries = JSON.parse(log.stdout) as Array<{ seq: string; action: string; outputsDigest: string; actor: { id: string } }>;
-    expect(entries.map((e) => e.seq)).toEqual(['2', '1']);
+    // Each scan appends scan.started then scan.finished.
+    expect(entries.map((e) => e.seq)).toEqual(['4', '2']);
     expect(entries[0]).toMatchObject({ action: 'scan.finished', actor: { id: 'chainward' } });
     expect(entries[0]!.outputsDigest).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     const verified = await runCli(['audit', 'verify'], { env });
-    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Audit ledger intact: 2 entries verified')]);
+    expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('Audit ledger intact: 4 entries verified')]);
 
     const checkpoint = await runCli(['audit', 'checkpoint'], { env });
     expect(checkpoint.code).toBe(0);
-    expect(checkpoint.stdout).toMatch(/^chainward\.local\/\S+\n2\n\S{44}\n\n\u2014 /);
+    expect(checkpoint.stdout).toMatch(/^chainward\.local\/\S+\n4\n\S{44}\n\n\u2014 /);
 
     const publicKey = await runCli(['audit', 'public-key'], { env });
     const keyFile = path.join(scratch, 'ledger.pub');
@@ -57,7 +58,7 @@ describe.each(testBackends())('chainward audit on $name', (backend) => {
     const offline = { CHAINWARD_HOME: path.join(scratch, 'empty-home'), DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none' };
     const fromBundle = await runCli(['audit', 'verify', '--bundle', bundle, '--public-key', keyFile, '--json'], { env: offline });
     expect(fromBundle.code).toBe(0);
-    expect(JSON.parse(fromBundle.stdout)).toMatchObject({ ok: true, treeSize: '2', checkpointsMatched: 1 });
+    expect(JSON.parse(fromBundle.stdout)).toMatchObject({ ok: true, treeSize: '4', checkpointsMatched: 1 });
 
     const database = await openDatabase(config, { entities: ENTITIES });
     try {
