@@ -73,7 +73,7 @@ describe.each(testBackends())('advisory store on $name', (backend) => {
   it('imports an OSV export zip, streamed entry by entry, with a small batch size', async () => {
     const names = (await readdir(OSV_DIR)).filter((name) => name.endsWith('.json')).sort();
     const zip = path.join(work, 'all.zip');
-    await writeFile(zip, buildZip(await Promise.all(names.map(async (name) => ({ name, content: await readFile(path.join(OSV_DIR, name)) })))));
+    await writeFile(zip, await buildZip(await Promise.all(names.map(async (name) => ({ name, content: await readFile(path.join(OSV_DIR, name)) })))));
     const summary = await advisories.importFrom(zip, { batchSize: 7 });
     expect(summary).toEqual({ source: 'zip', files: 44, imported: 44, updated: 0, unchanged: 0, invalid: [], repaired: expect.any(Number) });
     expect(fixtureCount).toBe(44);

@@ -18,7 +18,7 @@ describe('openOsvSource', () => {
     const zip = path.join(work, 'all.zip');
     await writeFile(
       zip,
-      buildZip([
+      await buildZip([
         { name: 'GHSA-aaaa.json', content: '{"id":"GHSA-aaaa"}' },
         { name: 'README.txt', content: 'not a record' },
         { name: 'big/GHSA-bbbb.json', content: `{"id":"GHSA-bbbb","details":"${'x'.repeat(200)}"}` },

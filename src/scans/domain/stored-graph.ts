@@ -4,19 +4,10 @@
  * `application` components, as the scanner made them.
  */
 import type { ComponentNode, DependencyGraph, HashFact, LicenseFact } from '../../sbom/index.js';
+import type { ComponentRecord } from './component-record.js';
 
-export interface StoredComponent {
-  ref: string;
-  purl: string;
-  ecosystem: string;
-  group: string | null;
-  name: string;
-  version: string;
-  type: string;
-  scope: string;
-  development: boolean;
-  direct: boolean;
-  licenses: ReadonlyArray<Record<string, string>>;
+/** A stored component with what rebuilding a graph needs beyond the summary fields. */
+export interface StoredComponent extends ComponentRecord {
   hashes: ReadonlyArray<{ alg: string; content: string }>;
   sourceFile: string;
   properties: Record<string, string>;
