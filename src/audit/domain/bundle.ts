@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ChainwardError } from '../../common/errors.js';
 import { type JsonObject } from './canonical.js';
 import { decodeBase64Strict } from './encoding.js';
-import { ACTOR_KINDS, GENESIS_PREV_HASH, type SealedLedgerEntry } from './entry.js';
+import { ACTOR_KINDS, GENESIS_PREV_HASH, hashedDocument, type SealedLedgerEntry } from './entry.js';
 import { HASH_SIZE } from './merkle.js';
 import { formatVerifierKey, parseVerifierKey } from './note-key.js';
 import { type ChainReport, type ChainStart, verifyChain } from './verify-chain.js';
@@ -59,23 +59,9 @@ export function createBundle(input: BundleInput): string {
   return `${JSON.stringify(header).slice(0, -1)},"entries":[\n${entries.join(',\n')}\n]}\n`;
 }
 
-/** Exactly the stored fields, so that extra properties a storage layer adds (row ids...) never reach a bundle. */
+/** Exactly the hashed fields plus the leaf hash, so that extra properties a storage layer adds (row ids...) never reach a bundle. */
 function toBundleEntry(entry: SealedLedgerEntry): Record<string, unknown> {
-  const { kind, id, version } = entry.actor;
-  return {
-    seq: entry.seq.toString(10),
-    recordedAt: entry.recordedAt,
-    actor: typeof version === 'string' ? { kind, id, version } : { kind, id },
-    action: entry.action,
-    subject: entry.subject,
-    inputsDigest: entry.inputsDigest,
-    outputsDigest: entry.outputsDigest,
-    policyVersion: entry.policyVersion,
-    rationale: entry.rationale,
-    payload: entry.payload,
-    prevHash: entry.prevHash,
-    leafHash: entry.leafHash,
-  };
+  return { ...hashedDocument(entry), leafHash: entry.leafHash };
 }
 
 /** Parses and verifies a bundle: the same report as verifyChain, plus what the bundle claims to be. */
