@@ -38,7 +38,7 @@ export async function scanRepository(directory: string, options: ScanOptions = {
   const files = await discoverFiles(root);
   const planned = findLockfiles(files);
   if (planned.length === 0) {
-    const names = ECOSYSTEMS.flatMap((ecosystem) => ecosystem.lockfileNames).join(', ');
+    const names = ECOSYSTEMS.flatMap((ecosystem) => [...ecosystem.lockfileNames, ...(ecosystem.lockfilePatterns ?? [])]).join(', ');
     throw new ChainwardError({
       code: 'SBOM_NO_LOCKFILE',
       category: 'bad-input',
@@ -90,7 +90,7 @@ function findLockfiles(files: readonly string[]): Array<{ ecosystem: Ecosystem; 
   const found: Array<{ ecosystem: Ecosystem; lockfile: string }> = [];
   for (const file of files) {
     const base = path.posix.basename(file);
-    const ecosystem = ECOSYSTEMS.find((candidate) => candidate.lockfileNames.includes(base));
+    const ecosystem = ECOSYSTEMS.find((candidate) => candidate.lockfileNames.includes(base) || candidate.matches?.(base) === true);
     if (!ecosystem) continue;
     const dir = path.posix.dirname(file);
     const preferred = (ecosystem.precedence ?? []).find((name) => present.has(dir === '.' ? name : `${dir}/${name}`));

@@ -30,6 +30,13 @@ export interface Ecosystem {
   id: string;
   /** Lockfile base names this ecosystem reads, e.g. `package-lock.json`. */
   lockfileNames: readonly string[];
+  /**
+   * For file names no fixed list can hold (`requirements-dev.txt`, `App.csproj`): true when the
+   * base name is one of this ecosystem's primary files. Shown to users as `lockfilePatterns`.
+   */
+  matches?(baseName: string): boolean;
+  /** How `matches` reads in messages, e.g. `requirements*.txt`. */
+  lockfilePatterns?: readonly string[];
   /** When several of `lockfileNames` share a directory, the first of these that is present is parsed and the others skipped (npm-shrinkwrap.json before package-lock.json). */
   precedence?: readonly string[];
   /** Which other files a lockfile needs, given every file discovered in the repository. */
