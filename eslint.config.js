@@ -5,11 +5,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const throughPublicEntry = {
-  regex: '^\\.\\./(\\.\\./)*(sbom|advisories|policy|gate|audit|scans|remediation|database|config|api)/(?!index\\.js$)',
-  message: 'Import another module through its public entry (../<module>/index.js).',
+  regex: '^\\.\\./(\\.\\./)*(sbom|advisories|policy|gate|audit|scans|remediation|reports|database|config|api)/(?!(index|nest)\\.js$)',
+  message: 'Import another module through its public entry (../<module>/index.js, or ../<module>/nest.js for its NestJS and TypeORM side).',
 };
 const noFramework = {
-  group: ['@nestjs/*', 'typeorm', '@nestjs/typeorm'],
+  group: ['@nestjs/*', 'typeorm', '@nestjs/typeorm', '**/nest.js'],
   message: 'Pure domain code must not import NestJS or TypeORM.',
 };
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AdvisoriesModule } from '../advisories/index.js';
+import { AdvisoriesModule } from '../advisories/nest.js';
 import { ScansModule } from '../scans/index.js';
 import { AuditController } from './audit.controller.js';
 import { FindingsController } from './findings.controller.js';

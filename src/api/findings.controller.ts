@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { FindingsService, type FindingView } from '../advisories/index.js';
+import { FindingsService, type FindingView } from '../advisories/nest.js';
 
 /** A scan's vulnerability findings, as `chainward findings --json` prints them. */
 @Controller('api/v1/scans')

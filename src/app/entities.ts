@@ -1,4 +1,4 @@
-import { AdvisoryEntity, AdvisoryPackageEntity, FindingEntity, VexStatementEntity } from '../advisories/index.js';
+import { AdvisoryEntity, AdvisoryPackageEntity, FindingEntity, VexStatementEntity } from '../advisories/nest.js';
 import { AuditCheckpointEntity, AuditEntryEntity } from '../audit/index.js';
 import { ComponentEntity, DependencyEdgeEntity, PolicyResultEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
 

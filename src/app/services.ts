@@ -1,6 +1,6 @@
 // TypeORM and NestJS read decorator metadata through this polyfill.
 import 'reflect-metadata';
-import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../advisories/index.js';
+import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../advisories/nest.js';
 import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService, auditSigningOptions } from '../audit/index.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { openDatabase, type Database } from '../database/index.js';

@@ -9,15 +9,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import {
-  AdvisoriesRepository,
-  AdvisoriesService,
-  FindingsRepository,
-  FindingsService,
-  loadAdvisories,
-  VexRepository,
-  VexService,
-} from '../../src/advisories/index.js';
+import { loadAdvisories } from '../../src/advisories/index.js';
+import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../../src/advisories/nest.js';
 import { MatchIndex } from '../../src/advisories/domain/index.js';
 import { ENTITIES } from '../../src/app/entities.js';
 import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/index.js';

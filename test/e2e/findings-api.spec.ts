@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AdvisoriesService, FindingsService } from '../../src/advisories/index.js';
+import { AdvisoriesService, FindingsService } from '../../src/advisories/nest.js';
 import { createServer } from '../../src/app/create-server.js';
 import { buildSbom } from '../../src/sbom/index.js';
 import { ScansService } from '../../src/scans/index.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Command } from 'commander';
-import type { ImportSummary } from '../../advisories/index.js';
+import type { ImportSummary } from '../../advisories/nest.js';
 import { withDatabase } from '../context.js';
 import { print, printJson } from '../io.js';
 

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import type { FindingView } from '../../advisories/index.js';
+import type { FindingView } from '../../advisories/nest.js';
 import { withDatabase } from '../context.js';
 import { print, printJson } from '../io.js';
 

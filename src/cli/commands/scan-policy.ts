@@ -1,4 +1,4 @@
-import type { FindingView } from '../../advisories/index.js';
+import type { FindingView } from '../../advisories/nest.js';
 import type { AppServices } from '../../app/services.js';
 import type { LoadedPolicySet, PolicyResults, VulnerabilityFact } from '../../policy/index.js';
 import type { DependencyGraph } from '../../sbom/index.js';
