@@ -64,8 +64,8 @@ export function parseVersionCatalog(file: TextFile): VersionCatalog {
   const resolveVersion = (value: unknown, where: string): DeclaredVersion => {
     if (isTable(value) && 'ref' in value) {
       const ref = value.ref;
-      if (typeof ref !== 'string' || !(ref in versions)) {
-        warn(`${where}: version.ref "${String(ref)}" is not in [versions]; no version taken`);
+      if (typeof ref !== 'string' || !Object.hasOwn(versions, ref)) {
+        warn(`${where}: version.ref ${describe(ref)} is not in [versions]; no version taken`);
         return { version: '', unpinned: false };
       }
       return declaredVersion(versions[ref], () => warn(`${where}: [versions] ${ref} is not a version`));
@@ -92,7 +92,7 @@ export function parseVersionCatalog(file: TextFile): VersionCatalog {
     for (const member of members) {
       const library = typeof member === 'string' ? byAlias.get(normaliseAlias(member)) : undefined;
       if (library) library.bundles.push(bundle);
-      else warn(`[bundles] ${bundle}: "${String(member)}" is not in [libraries]`);
+      else warn(`[bundles] ${bundle}: ${describe(member)} is not in [libraries]`);
     }
   }
   const plugins: CatalogPlugin[] = [];
@@ -176,6 +176,13 @@ function isExact(version: string): boolean {
 /** Gradle treats `-`, `_` and `.` in aliases as the same separator. */
 function normaliseAlias(alias: string): string {
   return alias.replace(/[-_.]/g, '.');
+}
+
+/** A value for a message: strings quoted, anything else by its TOML kind (tables may have no prototype to print with). */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'an array';
+  return isTable(value) ? 'a table' : typeof value;
 }
 
 function table(value: unknown): Record<string, unknown> {
