@@ -90,7 +90,7 @@ function findLockfiles(files: readonly string[]): Array<{ ecosystem: Ecosystem; 
   const found: Array<{ ecosystem: Ecosystem; lockfile: string }> = [];
   for (const file of files) {
     const base = path.posix.basename(file);
-    const ecosystem = ECOSYSTEMS.find((candidate) => candidate.lockfileNames.includes(base) || candidate.matches?.(base) === true);
+    const ecosystem = ECOSYSTEMS.find((candidate) => candidate.lockfileNames.includes(base) || candidate.matches?.(base, file) === true);
     if (!ecosystem) continue;
     const dir = path.posix.dirname(file);
     const preferred = (ecosystem.precedence ?? []).find((name) => present.has(dir === '.' ? name : `${dir}/${name}`));

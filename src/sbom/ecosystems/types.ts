@@ -32,9 +32,11 @@ export interface Ecosystem {
   lockfileNames: readonly string[];
   /**
    * For file names no fixed list can hold (`requirements-dev.txt`, `App.csproj`): true when the
-   * base name is one of this ecosystem's primary files. Shown to users as `lockfilePatterns`.
+   * base name is one of this ecosystem's primary files. `path` (relative, POSIX) is given for the
+   * formats whose files are known by their directory too (`gradle/dependency-locks/*.lockfile`).
+   * Shown to users as `lockfilePatterns`.
    */
-  matches?(baseName: string): boolean;
+  matches?(baseName: string, path: string): boolean;
   /** How `matches` reads in messages, e.g. `requirements*.txt`. */
   lockfilePatterns?: readonly string[];
   /** When several of `lockfileNames` share a directory, the first of these that is present is parsed and the others skipped (npm-shrinkwrap.json before package-lock.json). */

@@ -100,6 +100,8 @@ export function mergeGraphs(graphs: DependencyGraph[]): DependencyGraph {
     for (const [from, targets] of graph.edges) for (const to of targets) addEdge(merged, from, to);
   }
   merged.roots.sort();
+  // A manifest several lockfiles read (a shared version catalog, a parent POM) is one source.
+  merged.sources = [...new Set(merged.sources)];
   return merged;
 }
 
