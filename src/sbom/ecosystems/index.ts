@@ -1,5 +1,6 @@
 import { npm } from './npm/index.js';
 import { pnpm } from './pnpm/index.js';
+import { pypi } from './pypi/index.js';
 import { yarn } from './yarn/index.js';
 import type { Ecosystem } from './types.js';
 
@@ -7,6 +8,6 @@ import type { Ecosystem } from './types.js';
  * Every ecosystem the scanner reads. Adding one means adding its folder and
  * one line here; `registry.spec.ts` fails when a folder is left out.
  */
-export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm];
+export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm, pypi];
 
 export type { Ecosystem, ProjectFiles, ProjectPlan, TextFile } from './types.js';

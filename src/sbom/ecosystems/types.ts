@@ -33,11 +33,15 @@ export interface Ecosystem {
   /**
    * For file names no fixed list can hold (`requirements-dev.txt`, `App.csproj`): true when the
    * base name is one of this ecosystem's primary files. Shown to users as `lockfilePatterns`.
+   * `filePath` (relative, POSIX) is there for layouts named by their directory (`requirements/base.txt`).
    */
-  matches?(baseName: string): boolean;
+  matches?(baseName: string, filePath: string): boolean;
   /** How `matches` reads in messages, e.g. `requirements*.txt`. */
   lockfilePatterns?: readonly string[];
-  /** When several of `lockfileNames` share a directory, the first of these that is present is parsed and the others skipped (npm-shrinkwrap.json before package-lock.json). */
+  /**
+   * When several of these share a directory, the first present is parsed and the others skipped
+   * (npm-shrinkwrap.json before package-lock.json). Files not in this list are never skipped by it.
+   */
   precedence?: readonly string[];
   /** Which other files a lockfile needs, given every file discovered in the repository. */
   plan(lockfile: string, discovered: readonly string[]): ProjectPlan;
