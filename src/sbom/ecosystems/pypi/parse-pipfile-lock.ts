@@ -32,11 +32,15 @@ export function parsePipenvProject(files: ProjectFiles): DependencyGraph {
     });
   }
   const indexes = indexUrls(meta);
+  // Sections are resolved apart: one name may be locked at one version in `default` and another in `develop`.
   const packages = new Map<string, LockedPackage>();
-  const sections = new Map<string, string[]>();
+  /** category -> normalised name -> the version locked in that category. */
+  const versions = new Map<string, Map<string, string>>();
   let ownName: string | undefined;
   for (const [category, section] of Object.entries(document)) {
     if (category === '_meta' || !isRecord(section)) continue;
+    const inCategory = new Map<string, string>();
+    versions.set(category, inCategory);
     for (const [name, entry] of Object.entries(section)) {
       if (!isRecord(entry)) continue;
       // `{ path = ".", editable = true }` is the project itself, installed in development mode.
@@ -44,15 +48,15 @@ export function parsePipenvProject(files: ProjectFiles): DependencyGraph {
         ownName ??= name;
         continue;
       }
-      const key = normalizePypiName(name);
-      sections.set(key, [...(sections.get(key) ?? []), category]);
-      const existing = packages.get(key);
-      if (existing) {
-        addHashes(existing.hashes, hashesOf(entry));
-        if (category === 'default') existing.statedDevelopment = false;
+      const pkg = readEntry(name, entry, category, indexes);
+      inCategory.set(normalizePypiName(name), pkg.version);
+      const existing = packages.get(pkg.key);
+      if (!existing) {
+        packages.set(pkg.key, pkg);
         continue;
       }
-      packages.set(key, readEntry(name, entry, category, indexes));
+      addHashes(existing.hashes, pkg.hashes);
+      if (category === 'default') existing.statedDevelopment = false;
     }
   }
 
@@ -60,8 +64,10 @@ export function parsePipenvProject(files: ProjectFiles): DependencyGraph {
   const pyprojectText = files.manifests.find((m) => m.path.endsWith('pyproject.toml'));
   const pyproject = pyprojectText ? readPyproject(pyprojectText) : undefined;
   const requirements = pipfileText
-    ? pipfileRequirements(pipfileText, ownName)
-    : [...packages.values()].map((pkg): RootRequirement => ({ name: pkg.name, extras: [], kind: pkg.statedDevelopment ? 'dev' : 'prod' }));
+    ? pipfileRequirements(pipfileText, ownName, versions)
+    : [...versions].flatMap(([category, inCategory]) =>
+        [...inCategory].map(([name, version]): RootRequirement => ({ name, version, extras: [], kind: category === 'default' ? 'prod' : 'dev' })),
+      );
   const root = projectRoot(lockfile.path, pyproject?.name ? pyprojectText : undefined, pyproject);
   if (!pyproject?.name && ownName) root.name = ownName;
   return buildLockedGraph({
@@ -96,7 +102,7 @@ function readEntry(name: string, entry: Record<string, unknown>, category: strin
   }
   if (version === '') properties['chainward:declared-only'] = 'true';
   return {
-    key: normalizePypiName(name),
+    key: `${normalizePypiName(name)}@${version}`,
     name,
     version,
     ...(qualifiers ? { purlQualifiers: qualifiers } : {}),
@@ -126,7 +132,7 @@ function indexUrls(meta: Record<string, unknown> | undefined): Map<string, strin
 }
 
 /** [packages] are run-time requirements, [dev-packages] and custom categories development ones. */
-function pipfileRequirements(file: TextFile, ownName: string | undefined): RootRequirement[] {
+function pipfileRequirements(file: TextFile, ownName: string | undefined, versions: Map<string, Map<string, string>>): RootRequirement[] {
   const document = parseTomlFile(file, 'Pipfile');
   const requirements: RootRequirement[] = [];
   for (const [category, table] of entriesOf(document)) {
@@ -135,8 +141,12 @@ function pipfileRequirements(file: TextFile, ownName: string | undefined): RootR
       if (ownName !== undefined && normalizePypiName(name) === normalizePypiName(ownName)) continue;
       if (isTable(value) && stringAt(value, 'path') === '.') continue;
       const markers = isTable(value) ? stringAt(value, 'markers') ?? stringAt(value, 'sys_platform') ?? stringAt(value, 'platform_machine') : undefined;
+      // The lockfile section of a Pipfile category: [packages] -> default, [dev-packages] -> develop, others by name.
+      const section = category === 'packages' ? 'default' : category === 'dev-packages' ? 'develop' : category;
+      const version = versions.get(section)?.get(normalizePypiName(name));
       requirements.push({
         name,
+        ...(version === undefined ? {} : { version }),
         extras: isTable(value) && Array.isArray(value.extras) ? value.extras.filter((e): e is string => typeof e === 'string') : [],
         kind: category === 'packages' ? 'prod' : 'dev',
         mayBeAbsent: markers !== undefined,
