@@ -116,9 +116,10 @@ export function buildLockedGraph(project: LockedProject): DependencyGraph {
       else request(rootRefs[index], requirement, requirement.kind);
     }
   });
+  let head = 0;
   const drain = (): void => {
-    while (queue.length > 0) {
-      const { pkg, extras, base } = queue.shift() as (typeof queue)[number];
+    while (head < queue.length) {
+      const { pkg, extras, base } = queue[head++];
       const from = refOf.get(pkg.key) as string;
       if (base) for (const dependency of pkg.dependencies) request(from, dependency, 'prod');
       for (const extra of extras) for (const dependency of extrasOf(pkg, extra)) request(from, dependency, 'prod');

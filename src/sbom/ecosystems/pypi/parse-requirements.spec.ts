@@ -143,6 +143,14 @@ describe('requirements files', () => {
     expect(graph.warnings).toEqual([]);
   });
 
+  it('keeps a file name that is not valid percent-encoding as written (found by fuzzing)', () => {
+    const graph = parse('./dist/odd%-1.0-py3-none-any.whl\n\\%alembic==1.0\n');
+    expect(graph.warnings.map((w) => w.message)).toEqual([
+      'requirements.txt:1: local project dist/odd%-1.0-py3-none-any.whl has no name in the requirement; not listed',
+      'requirements.txt:2: local project \\%alembic==1.0 has no name in the requirement; not listed',
+    ]);
+  });
+
   it('turns pip-compile "# via" annotations into edges and keeps direct requirements on the root', () => {
     const graph = parse(
       [

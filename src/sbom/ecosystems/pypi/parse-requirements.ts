@@ -15,6 +15,8 @@ import { projectRoot } from './project-root.js';
 import { readPyproject } from './pyproject.js';
 import { readRequirementsFile, type RequirementEntry } from './requirements-file.js';
 
+/** Warnings kept per requirements file. */
+const MAX_WARNINGS = 200;
 /** Files named for development use only (`requirements-dev.txt`, `requirements/test.txt`, `docs-requirements.txt`). */
 const DEVELOPMENT_FILE = /(^|[-_.])(dev|develop|development|test|tests|testing|lint|linting|doc|docs|typing|ci)([-_.]|$)/i;
 
@@ -33,8 +35,13 @@ export function parseRequirementsProject(files: ProjectFiles): DependencyGraph {
   const { lockfile } = files;
   const texts = new Map<string, TextFile>([[lockfile.path, lockfile], ...files.manifests.map((m): [string, TextFile] => [m.path, m])]);
   const warnings: string[] = [];
+  const warn = (message: string): void => {
+    // A hostile or broken file could produce one warning per token: keep the report readable.
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+    else if (warnings.length === MAX_WARNINGS) warnings.push(`more than ${MAX_WARNINGS} problems; the rest are not listed`);
+  };
   const collected: Collected = { requirements: [], constraints: [], localProjects: [], read: new Set([lockfile.path]), visits: new Set() };
-  collect(lockfile, false, [lockfile.path], texts, collected, warnings);
+  collect(lockfile, false, [lockfile.path], texts, collected, warn);
 
   const pyprojectFile = files.manifests.find((m) => path.posix.basename(m.path) === 'pyproject.toml');
   const pyproject = pyprojectFile ? readPyproject(pyprojectFile) : undefined;
@@ -44,7 +51,7 @@ export function parseRequirementsProject(files: ProjectFiles): DependencyGraph {
   const rootRef = pypiPurl(root.name, root.version, { manifest: lockfile.path });
   const projectDirectory = path.posix.dirname(pyprojectFile?.path ?? lockfile.path);
   for (const local of collected.localProjects) {
-    if (local.path !== projectDirectory) warnings.push(`${local.where}: local project ${local.path} has no name in the requirement; not listed`);
+    if (local.path !== projectDirectory) warn(`${local.where}: local project ${local.path} has no name in the requirement; not listed`);
   }
 
   const graph = emptyGraph();
@@ -65,7 +72,7 @@ export function parseRequirementsProject(files: ProjectFiles): DependencyGraph {
     properties: {},
   });
 
-  const requirements = mergeDuplicates(collected.requirements, warnings);
+  const requirements = mergeDuplicates(collected.requirements, warn);
   const pins = constraintPins(collected.constraints);
   const refByName = new Map<string, string>();
   const libraries = new Map<string, ComponentNode>();
@@ -115,9 +122,9 @@ function collect(
   stack: string[],
   texts: Map<string, TextFile>,
   collected: Collected,
-  warnings: string[],
+  warn: (message: string) => void,
 ): void {
-  for (const entry of readRequirementsFile(file, (message) => warnings.push(message))) {
+  for (const entry of readRequirementsFile(file, warn)) {
     if (entry.kind === 'requirement') {
       (constraint ? collected.constraints : collected.requirements).push(entry);
     } else if (entry.kind === 'local-project') {
@@ -126,21 +133,21 @@ function collect(
     } else {
       const where = `${file.path}:${entry.line}`;
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry.target)) {
-        warnings.push(`${where}: ${entry.target} is a remote file; it is not fetched`);
+        warn(`${where}: ${entry.target} is a remote file; it is not fetched`);
         continue;
       }
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), entry.target.replace(/\\/g, '/')));
       if (path.posix.isAbsolute(entry.target) || target.startsWith('../') || target === '..') {
-        warnings.push(`${where}: ${entry.target} is outside the scanned directory; not read`);
+        warn(`${where}: ${entry.target} is outside the scanned directory; not read`);
         continue;
       }
       if (stack.includes(target)) {
-        warnings.push(`${where}: ${entry.target} includes itself (${[...stack, target].join(' -> ')}); the cycle is not followed`);
+        warn(`${where}: ${entry.target} includes itself (${[...stack, target].join(' -> ')}); the cycle is not followed`);
         continue;
       }
       const included = texts.get(target);
       if (!included) {
-        warnings.push(`${where}: included file ${target} not found`);
+        warn(`${where}: included file ${target} not found`);
         continue;
       }
       const mode = constraint || entry.constraint;
@@ -148,13 +155,13 @@ function collect(
       if (collected.visits.has(visit)) continue;
       collected.visits.add(visit);
       collected.read.add(target);
-      collect(included, mode, [...stack, target], texts, collected, warnings);
+      collect(included, mode, [...stack, target], texts, collected, warn);
     }
   }
 }
 
 /** pip refuses two different pins of one name; keep the first and say so. Same-name lines otherwise join. */
-function mergeDuplicates(requirements: RequirementEntry[], warnings: string[]): RequirementEntry[] {
+function mergeDuplicates(requirements: RequirementEntry[], warn: (message: string) => void): RequirementEntry[] {
   const byName = new Map<string, RequirementEntry>();
   for (const requirement of requirements) {
     const key = normalizePypiName(requirement.name);
@@ -164,7 +171,7 @@ function mergeDuplicates(requirements: RequirementEntry[], warnings: string[]): 
       continue;
     }
     if (first.version !== '' && requirement.version !== '' && first.version !== requirement.version) {
-      warnings.push(
+      warn(
         `${requirement.name} is pinned twice (${first.version} at ${first.file}:${first.line}, ${requirement.version} at ${requirement.file}:${requirement.line}); the first is listed`,
       );
       continue;

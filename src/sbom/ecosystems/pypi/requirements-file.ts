@@ -240,9 +240,10 @@ function looksLikeReference(text: string): boolean {
 
 /** `./lib[extra]` -> the path and the extras (URLs carry extras in `#egg=name[extra]` instead). */
 function splitPathExtras(text: string): { location: string; extras: string[] } {
-  const match = /^(.*?)\[([^\]]*)\]$/.exec(text);
-  if (!match || URL_SCHEME.test(text) || VCS_PREFIX.test(text)) return { location: text, extras: [] };
-  return { location: match[1], extras: match[2].split(',').map((e) => e.trim()).filter((e) => e !== '') };
+  const open = text.lastIndexOf('[');
+  if (!text.endsWith(']') || open < 0 || URL_SCHEME.test(text) || VCS_PREFIX.test(text)) return { location: text, extras: [] };
+  const extras = text.slice(open + 1, -1).split(',').map((e) => e.trim()).filter((e) => e !== '');
+  return { location: text.slice(0, open), extras };
 }
 
 function directReference(location: string): DirectReference {
@@ -260,12 +261,21 @@ function directReference(location: string): DirectReference {
 function nameFromReference(location: string): { name: string; version?: string } | undefined {
   const egg = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(location);
   if (egg && isValidPypiName(egg[1])) return { name: egg[1] };
-  const fileName = decodeURIComponent(location.split('#')[0].split('?')[0].split(/[/\\]/).pop() ?? '');
+  const fileName = decodePercent(location.split('#')[0].split('?')[0].split(/[/\\]/).pop() ?? '');
   const wheel = wheelNameAndVersion(fileName);
   if (wheel) return wheel;
-  const sdist = /^(.+)-([^-]+)\.(?:zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i.exec(fileName);
+  const sdist = ARCHIVE.test(fileName) ? /^(.+)-([^-]+)\.(?:zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/i.exec(fileName) : null;
   if (sdist && isValidPypiName(sdist[1]) && validPep440(sdist[2]) !== null) return { name: sdist[1], version: sdist[2] };
   return undefined;
+}
+
+/** `%2B` and friends decoded; text that is not valid percent-encoding is kept as written. */
+function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 function malformed(file: TextFile, line: LogicalLine, offset: number, message: string): ChainwardError {

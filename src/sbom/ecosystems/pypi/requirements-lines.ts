@@ -78,8 +78,15 @@ function toLogical(pieces: Piece[]): LogicalLine | undefined {
     text,
     ...(comment === undefined ? {} : { comment }),
     positionOf(offset: number): Position {
-      let piece = pieces[0];
-      for (const candidate of pieces) if (candidate.offset <= offset) piece = candidate;
+      // Binary search: a hostile file can join very many physical lines into one.
+      let low = 0;
+      let high = pieces.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (pieces[middle].offset <= offset) low = middle;
+        else high = middle - 1;
+      }
+      const piece = pieces[low];
       return { line: piece.line, column: piece.column + Math.max(0, offset - piece.offset) };
     },
   };
