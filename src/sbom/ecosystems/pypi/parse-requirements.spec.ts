@@ -201,10 +201,12 @@ describe('requirements files', () => {
   });
 
   it('warns about options pip does not accept, malformed hashes and environment variables, and goes on', () => {
-    const graph = parse('--bogus\nsix==1.16.0 --hash=md5:zz\nlib==${VERSION}\n');
+    const graph = parse('--bogus\nsix==1.16.0 --hash=md5:zz --no-binary six\nlib==${VERSION}\n');
     expect(graph.warnings.map((w) => w.message)).toEqual([
       'requirements.txt:1:1: option --bogus is not one pip accepts in a requirements file; ignored',
       'requirements.txt:2:13: "md5:zz" is not a hash of the form sha256:<hex>; ignored',
+      'requirements.txt:2:27: option --no-binary is not one pip accepts after a requirement; ignored',
+      'requirements.txt:2:39: unexpected "six" among the options of a requirement; ignored',
       'requirements.txt:3:1: "lib==${VERSION}" uses an environment variable, which is only known when pip runs; line skipped',
     ]);
     expect([...graph.components.keys()]).toEqual([ROOT, 'pkg:pypi/six@1.16.0']);

@@ -166,6 +166,10 @@ function splitOption(token: string): [string, string | undefined] {
 function readRequirementOptions(options: Token[], warn: (message: string) => void, at: (offset: number) => string): HashFact[] {
   const hashes: HashFact[] = [];
   for (let i = 0; i < options.length; i++) {
+    if (!options[i].text.startsWith('-')) {
+      warn(`${at(options[i].offset)}: unexpected "${options[i].text}" among the options of a requirement; ignored`);
+      continue;
+    }
     const [flag, attached] = splitOption(options[i].text);
     if (flag === '--hash') {
       const optionOffset = options[i].offset;
