@@ -202,7 +202,7 @@ function node(
   return {
     ...fields,
     ecosystem: project.ecosystem,
-    purl: fields.type === 'application' ? fields.ref.replace(/\?manifest=.*$/, '') : fields.ref,
+    purl: fields.type === 'application' ? fields.ref.replace(/\?manifest=[^?]*$/, '') : fields.ref,
     scope: 'required',
     development: false,
     direct: false,

@@ -41,11 +41,29 @@ export function parseHash(text: string, defaultAlgorithm?: string): HashFact | u
   return { alg: known.alg, content };
 }
 
-/** Adds hashes not yet in the list. */
+/** Adds hashes not yet in the list (a package can have a hundred wheels, so no pairwise search). */
 export function addHashes(target: HashFact[], more: readonly HashFact[]): void {
+  if (more.length === 0) return;
+  const seen = new Set(target.map((h) => `${h.alg}:${h.content}`));
   for (const hash of more) {
-    if (!target.some((h) => h.alg === hash.alg && h.content === hash.content)) target.push(hash);
+    const key = `${hash.alg}:${hash.content}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    target.push(hash);
   }
+}
+
+/** The hashes of several `sha256:<hex>` texts, without repeats; malformed ones are left out. */
+export function hashesFrom(texts: Iterable<string | undefined>): HashFact[] {
+  const result: HashFact[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    if (text === undefined || seen.has(text)) continue;
+    seen.add(text);
+    const hash = parseHash(text);
+    if (hash) result.push(hash);
+  }
+  return result;
 }
 
 /**

@@ -9,7 +9,7 @@ import { expectObject, parseJsonFile } from '../../common/parse-json.js';
 import type { DependencyGraph, HashFact } from '../../model/graph.js';
 import type { ProjectFiles, TextFile } from '../types.js';
 import { buildLockedGraph, type LockedPackage, type RootRequirement } from './locked-graph.js';
-import { addHashes, normalizePypiName, parseHash, redactUrl } from './names.js';
+import { addHashes, hashesFrom, normalizePypiName, redactUrl } from './names.js';
 import { exactPin } from './pep508.js';
 import { readPyproject } from './pyproject.js';
 import { projectRoot } from './project-root.js';
@@ -115,12 +115,7 @@ function readEntry(name: string, entry: Record<string, unknown>, category: strin
 }
 
 function hashesOf(entry: Record<string, unknown>): HashFact[] {
-  const hashes: HashFact[] = [];
-  for (const text of Array.isArray(entry.hashes) ? entry.hashes : []) {
-    const hash = typeof text === 'string' ? parseHash(text) : undefined;
-    if (hash) addHashes(hashes, [hash]);
-  }
-  return hashes;
+  return hashesFrom((Array.isArray(entry.hashes) ? entry.hashes : []).map((text) => (typeof text === 'string' ? text : undefined)));
 }
 
 function indexUrls(meta: Record<string, unknown> | undefined): Map<string, string> {

@@ -7,7 +7,7 @@ import { ChainwardError } from '../../../common/errors.js';
 import type { DependencyGraph, HashFact } from '../../model/graph.js';
 import type { ProjectFiles, TextFile } from '../types.js';
 import { buildLockedGraph, type LockedDependency, type LockedPackage, type RootRequirement } from './locked-graph.js';
-import { addHashes, normalizePypiName, parseHash, redactUrl } from './names.js';
+import { addHashes, hashesFrom, normalizePypiName, parseHash, redactUrl } from './names.js';
 import { readPyproject, type PyprojectInfo } from './pyproject.js';
 import { projectRoot, rootRequirementsFrom } from './project-root.js';
 import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from './toml.js';
@@ -60,11 +60,7 @@ function readPackage(file: TextFile, entry: unknown, index: number, legacyHashes
       location: locateNth(file, '[[package]]', index),
     });
   }
-  const hashes: HashFact[] = [];
-  for (const fileEntry of arrayAt(entry, 'files')) {
-    const hash = isTable(fileEntry) ? parseHash(stringAt(fileEntry, 'hash') ?? '') : undefined;
-    if (hash) addHashes(hashes, [hash]);
-  }
+  const hashes = hashesFrom(arrayAt(entry, 'files').map((fileEntry) => (isTable(fileEntry) ? stringAt(fileEntry, 'hash') : undefined)));
   addHashes(hashes, legacyHashes.get(normalizePypiName(name)) ?? []);
 
   const properties: Record<string, string> = {};
@@ -162,12 +158,7 @@ function sourceFacts(source: TomlTable | undefined, properties: Record<string, s
 function legacyFileHashes(metadata: TomlTable | undefined): Map<string, HashFact[]> {
   const result = new Map<string, HashFact[]>();
   for (const [name, list] of entriesOf(tableAt(metadata, 'files'))) {
-    const hashes: HashFact[] = [];
-    for (const item of Array.isArray(list) ? list : []) {
-      const hash = isTable(item) ? parseHash(stringAt(item, 'hash') ?? '') : undefined;
-      if (hash) addHashes(hashes, [hash]);
-    }
-    result.set(normalizePypiName(name), hashes);
+    result.set(normalizePypiName(name), hashesFrom((Array.isArray(list) ? list : []).map((item) => (isTable(item) ? stringAt(item, 'hash') : undefined))));
   }
   for (const [name, list] of entriesOf(tableAt(metadata, 'hashes'))) {
     const hashes = (Array.isArray(list) ? list : []).flatMap((item) => {

@@ -5,10 +5,10 @@
  * `dev-dependencies` (dependency groups) are the project's requirements.
  */
 import { ChainwardError } from '../../../common/errors.js';
-import type { DependencyGraph, HashFact } from '../../model/graph.js';
+import type { DependencyGraph } from '../../model/graph.js';
 import type { ProjectFiles, TextFile } from '../types.js';
 import { buildLockedGraph, type LockedDependency, type LockedPackage, type LockedRoot, type RootRequirement } from './locked-graph.js';
-import { addHashes, normalizePypiName, parseHash, redactUrl } from './names.js';
+import { hashesFrom, normalizePypiName, redactUrl } from './names.js';
 import { readPyproject } from './pyproject.js';
 import { projectRoot, rootRequirementsFrom } from './project-root.js';
 import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from './toml.js';
@@ -81,11 +81,7 @@ function readPackage(file: TextFile, entry: unknown, index: number): LockedPacka
   // A workspace member with a dynamic version has none in the lockfile.
   const version = stringAt(entry, 'version') ?? '';
   const source = tableAt(entry, 'source');
-  const hashes: HashFact[] = [];
-  for (const artifact of [tableAt(entry, 'sdist'), ...arrayAt(entry, 'wheels')]) {
-    const hash = isTable(artifact) ? parseHash(stringAt(artifact, 'hash') ?? '') : undefined;
-    if (hash) addHashes(hashes, [hash]);
-  }
+  const hashes = hashesFrom([tableAt(entry, 'sdist'), ...arrayAt(entry, 'wheels')].map((artifact) => (isTable(artifact) ? stringAt(artifact, 'hash') : undefined)));
   const properties: Record<string, string> = {};
   const qualifiers = sourceFacts(source, properties);
   const extras = new Map<string, LockedDependency[]>();
