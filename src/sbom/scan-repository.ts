@@ -93,8 +93,9 @@ function findLockfiles(files: readonly string[]): Array<{ ecosystem: Ecosystem; 
     const ecosystem = ECOSYSTEMS.find((candidate) => candidate.lockfileNames.includes(base) || candidate.matches?.(base, file) === true);
     if (!ecosystem) continue;
     const dir = path.posix.dirname(file);
-    const preferred = (ecosystem.precedence ?? []).find((name) => present.has(dir === '.' ? name : `${dir}/${name}`));
-    if (preferred && preferred !== base) continue;
+    const precedence = ecosystem.precedence ?? [];
+    const preferred = precedence.find((name) => present.has(dir === '.' ? name : `${dir}/${name}`));
+    if (preferred && preferred !== base && precedence.includes(base)) continue;
     found.push({ ecosystem, lockfile: file });
   }
   return found;

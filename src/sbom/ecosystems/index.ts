@@ -2,6 +2,7 @@ import { gradle } from './gradle/index.js';
 import { maven } from './maven/index.js';
 import { npm } from './npm/index.js';
 import { pnpm } from './pnpm/index.js';
+import { pypi } from './pypi/index.js';
 import { yarn } from './yarn/index.js';
 import type { Ecosystem } from './types.js';
 
@@ -9,6 +10,6 @@ import type { Ecosystem } from './types.js';
  * Every ecosystem the scanner reads. Adding one means adding its folder and
  * one line here; `registry.spec.ts` fails when a folder is left out.
  */
-export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm, maven, gradle];
+export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm, pypi, maven, gradle];
 
 export type { Ecosystem, ProjectFiles, ProjectPlan, TextFile } from './types.js';

@@ -39,7 +39,10 @@ export interface Ecosystem {
   matches?(baseName: string, path: string): boolean;
   /** How `matches` reads in messages, e.g. `requirements*.txt`. */
   lockfilePatterns?: readonly string[];
-  /** When several of `lockfileNames` share a directory, the first of these that is present is parsed and the others skipped (npm-shrinkwrap.json before package-lock.json). */
+  /**
+   * When several of these share a directory, the first present is parsed and the others skipped
+   * (npm-shrinkwrap.json before package-lock.json). Files not in this list are never skipped by it.
+   */
   precedence?: readonly string[];
   /** Which other files a lockfile needs, given every file discovered in the repository. */
   plan(lockfile: string, discovered: readonly string[]): ProjectPlan;

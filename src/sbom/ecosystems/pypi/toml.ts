@@ -1,0 +1,91 @@
+import { parse, TomlError } from 'smol-toml';
+import { ChainwardError, lineAndColumnAt } from '../../../common/errors.js';
+import type { TextFile } from '../types.js';
+
+/** Documents larger than this are refused before parsing (the scanner's own limit is the same). */
+const MAX_TOML_BYTES = 100 * 1024 * 1024;
+/** Lockfiles nest inline tables and arrays three or four deep; anything far deeper is hostile. */
+const MAX_INLINE_DEPTH = 64;
+
+export type TomlTable = Record<string, unknown>;
+
+/**
+ * Parses a TOML file (smol-toml, TOML 1.0) and reports a syntax error as
+ * `file:line:column`, the position smol-toml gives.
+ */
+export function parseTomlFile(file: TextFile, what: string): TomlTable {
+  if (Buffer.byteLength(file.text, 'utf8') > MAX_TOML_BYTES) {
+    throw new ChainwardError({
+      code: 'SBOM_FILE_TOO_LARGE',
+      category: 'bad-input',
+      message: `${what} is over the ${MAX_TOML_BYTES / 1024 / 1024} MB limit`,
+      location: { file: file.path },
+    });
+  }
+  try {
+    return parse(file.text, { maxDepth: MAX_INLINE_DEPTH }) as TomlTable;
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0].replace(/^Invalid TOML document: /, '') : String(error);
+    const where = error instanceof TomlError ? { line: error.line, column: error.column } : undefined;
+    throw new ChainwardError({
+      code: 'SBOM_MALFORMED_FILE',
+      category: 'bad-input',
+      message: `malformed ${what}: ${message}`,
+      location: { file: file.path, ...where },
+      cause: error,
+    });
+  }
+}
+
+export function isTable(value: unknown): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+export function tableAt(value: unknown, ...keys: string[]): TomlTable | undefined {
+  let current: unknown = value;
+  for (const key of keys) {
+    if (!isTable(current)) return undefined;
+    current = current[key];
+  }
+  return isTable(current) ? current : undefined;
+}
+
+export function stringAt(table: TomlTable | undefined, key: string): string | undefined {
+  const value = table?.[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function arrayAt(table: TomlTable | undefined, key: string): unknown[] {
+  const value = table?.[key];
+  return Array.isArray(value) ? value : [];
+}
+
+export function stringsAt(table: TomlTable | undefined, key: string): string[] {
+  return arrayAt(table, key).filter((item): item is string => typeof item === 'string');
+}
+
+/** Own entries of a table (TOML tables from smol-toml have no prototype keys, but be explicit). */
+export function entriesOf(table: TomlTable | undefined): Array<[string, unknown]> {
+  return table ? Object.entries(table) : [];
+}
+
+/**
+ * Where a value was written, for messages about a value the TOML parser
+ * accepted but we cannot use: the first occurrence of `needle` after the
+ * header `section` (or anywhere). Approximate, but it points the reader at the line.
+ */
+export function locate(file: TextFile, needle: string, section?: string): { file: string; line?: number; column?: number } {
+  const from = section ? Math.max(0, file.text.indexOf(section)) : 0;
+  const offset = file.text.indexOf(needle, from);
+  return offset < 0 ? { file: file.path } : { file: file.path, ...lineAndColumnAt(file.text, offset) };
+}
+
+/** A bad-input error about a value inside a parsed file. */
+export function badValue(file: TextFile, message: string, needle?: string, section?: string): ChainwardError {
+  return new ChainwardError({
+    code: 'SBOM_MALFORMED_FILE',
+    category: 'bad-input',
+    message,
+    location: needle === undefined ? { file: file.path } : locate(file, needle, section),
+  });
+}
