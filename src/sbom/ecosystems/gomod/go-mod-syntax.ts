@@ -214,9 +214,11 @@ class GoModReader {
     if (c === '"' || c === '`') return this.readString(c, start);
     if (!isIdentifierCharacter(c)) throw syntaxError(this.file, start, `unexpected character ${JSON.stringify(c)}`);
     const from = this.offset;
-    while (this.offset < text.length && isIdentifierCharacter(text[this.offset]) && !text.startsWith('//', this.offset)) {
+    // An identifier never holds a newline, so the offset moves without line bookkeeping.
+    while (this.offset < text.length && isIdentifierCharacter(text[this.offset])) {
+      if (text.charCodeAt(this.offset) === 0x2f && text.charCodeAt(this.offset + 1) === 0x2f) break;
       if (text.startsWith('/*', this.offset)) throw syntaxError(this.file, this.position(), 'go.mod files use // comments, not /* */');
-      this.advance();
+      this.offset++;
     }
     return { kind: 'ident', text: text.slice(from, this.offset), ...start };
   }
@@ -246,7 +248,10 @@ function toPublic(token: Token): GoModToken {
 
 /** As modfile's isIdent: printable, not a space, not one of the punctuation characters. */
 function isIdentifierCharacter(c: string): boolean {
-  if (c === ' ' || PUNCTUATION.has(c)) return false;
+  const code = c.charCodeAt(0);
+  // Printable ASCII is the common case; only other characters need the Unicode test.
+  if (code > 0x20 && code < 0x7f) return !PUNCTUATION.has(c);
+  if (c === ' ') return false;
   // Lone surrogates (halves of a character outside the BMP) are parts of printable characters.
   return !/[\s\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u.test(c);
 }

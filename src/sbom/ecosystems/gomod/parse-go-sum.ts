@@ -19,8 +19,8 @@ export function parseGoSum(file: TextFile): Map<string, GoSumEntry> {
   const entries = new Map<string, GoSumEntry>();
   const lines = file.text.split('\n');
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].replace(/\r$/, '');
-    const fields = line.trim().split(/\s+/).filter((field) => field !== '');
+    const line = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index];
+    const fields = splitFields(line);
     if (fields.length === 0) continue;
     if (fields.length !== 3) {
       const column = fields.length < 3 ? line.length + 1 : line.indexOf(fields[3], line.indexOf(fields[2]) + fields[2].length) + 1;
@@ -37,6 +37,13 @@ export function parseGoSum(file: TextFile): Map<string, GoSumEntry> {
     else entry.zip = hash;
   }
   return entries;
+}
+
+/** Whitespace-separated fields; go.sum is written with single spaces, so that case skips the regex. */
+function splitFields(line: string): string[] {
+  const fields = line.split(' ');
+  if (fields.length === 3 && fields[0] !== '' && fields[1] !== '' && fields[2] !== '' && !/[^\S ]/.test(line)) return fields;
+  return line.trim().split(/\s+/).filter((field) => field !== '');
 }
 
 function isSha256Base64(text: string): boolean {
