@@ -5,7 +5,7 @@ import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '.
 import type { TextFile } from '../types.js';
 import type { CargoManifest, DeclaredDependency, DependencyKind } from './cargo-manifest.js';
 import type { CargoLock, CargoLockPackage } from './parse-cargo-lock.js';
-import { CARGO_PROPERTIES, cargoPurl, parseCargoSource, sourceProperties } from './cargo-source.js';
+import { CARGO_PROPERTIES, cargoPurl, parseCargoSource, sourceProperties, type CargoSource } from './cargo-source.js';
 
 export interface CargoProject {
   lockfile: TextFile;
@@ -21,6 +21,8 @@ export interface CargoProject {
 
 interface Locked {
   pkg: CargoLockPackage;
+  source: CargoSource;
+  purl: string;
   ref: string;
   /** The manifest that makes it a project root. */
   manifest?: CargoManifest;
@@ -92,10 +94,11 @@ function indexPackages(packages: readonly CargoLockPackage[]): Locked[] {
   // Remote packages first, so that a local crate sharing a name and version with a crates.io one takes the fallback ref.
   const ordered = [...packages.filter((p) => p.source !== undefined), ...packages.filter((p) => p.source === undefined)];
   for (const pkg of ordered) {
-    const purl = cargoPurl(pkg.name, pkg.version, parseCargoSource(pkg.source));
+    const source = parseCargoSource(pkg.source);
+    const purl = cargoPurl(pkg.name, pkg.version, source);
     const ref = taken.has(purl) ? `${purl}?chainward-local` : purl;
     taken.add(ref);
-    entries.push({ pkg, ref, root: false });
+    entries.push({ pkg, source, purl, ref, root: false });
   }
   return entries;
 }
@@ -180,8 +183,7 @@ function declarationProperties(declarations: readonly DeclaredDependency[]): Rec
 }
 
 function componentNode(entry: Locked, lockPath: string): ComponentNode {
-  const { pkg } = entry;
-  const source = parseCargoSource(pkg.source);
+  const { pkg, source } = entry;
   const properties = sourceProperties(source);
   if (source.kind === 'local' && !entry.root) properties[CARGO_PROPERTIES.local] = 'true';
   const license = entry.manifest?.package?.license;
@@ -189,7 +191,7 @@ function componentNode(entry: Locked, lockPath: string): ComponentNode {
   return {
     ref: entry.ref,
     ecosystem: 'cargo',
-    purl: cargoPurl(pkg.name, pkg.version, source),
+    purl: entry.purl,
     name: pkg.name,
     version: pkg.version,
     type: entry.root ? 'application' : 'library',

@@ -23,6 +23,8 @@ export type CargoSource =
   | { kind: 'git'; url: string; commit?: string; reference?: string }
   | { kind: 'other'; raw: string };
 
+const SAFE = /^[A-Za-z0-9\-_.~]+$/;
+const SAFE_VERSION = /^[A-Za-z0-9\-_.~+]+$/;
 const CRATES_IO = new Set(['registry+https://github.com/rust-lang/crates.io-index', 'sparse+https://index.crates.io/']);
 
 export function parseCargoSource(source: string | undefined): CargoSource {
@@ -51,6 +53,11 @@ export function parseCargoSource(source: string | undefined): CargoSource {
  * mistaken for the crates.io crate of the same name.
  */
 export function cargoPurl(name: string, version: string, source: CargoSource): string {
+  // Crate names and versions of URL-safe characters need no encoding: the purl is the text itself,
+  // as packageurl-js writes it (a test holds the two equal).
+  if ((source.kind === 'crates.io' || source.kind === 'local') && SAFE.test(name) && (version === '' || SAFE_VERSION.test(version))) {
+    return `pkg:cargo/${name}${version ? `@${version}` : ''}`;
+  }
   let qualifiers: Record<string, string> | undefined;
   if (source.kind === 'git') qualifiers = { vcs_url: `git+${source.url}${source.commit ? `@${source.commit}` : ''}` };
   else if (source.kind === 'registry') qualifiers = { repository_url: source.url };

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { PackageURL } from 'packageurl-js';
 import { ChainwardError } from '../../../common/errors.js';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
@@ -215,5 +217,17 @@ describe('cargo helpers', () => {
     expect(parseCargoSource('sparse+https://index.crates.io/')).toEqual({ kind: 'crates.io' });
     expect(parseCargoSource(undefined)).toEqual({ kind: 'local' });
     expect(cargoPurl('regex', '1.3.9', { kind: 'crates.io' })).toBe('pkg:cargo/regex@1.3.9');
+  });
+
+  it('builds the same purl as packageurl-js for every package of the fixtures', () => {
+    const lockfiles = ['ripgrep-cargo-lock-v1', 'ripgrep-cargo-lock-v3', 'ripgrep-cargo-lock-v4'].map((name) =>
+      readFileSync(new URL(`../../../../test/fixtures/cargo/${name}/Cargo.lock`, import.meta.url), 'utf8'),
+    );
+    const packages = lockfiles.flatMap((text) => [...text.matchAll(/^name = "([^"]+)"\nversion = "([^"]+)"/gm)].map((m) => [m[1], m[2]]));
+    packages.push(['odd name', '1.0.0+build.5'], ['x', '']);
+    expect(packages.length).toBeGreaterThan(190);
+    for (const [name, version] of packages) {
+      expect(cargoPurl(name, version, { kind: 'crates.io' })).toBe(new PackageURL('cargo', undefined, name, version || undefined, undefined, undefined).toString());
+    }
   });
 });

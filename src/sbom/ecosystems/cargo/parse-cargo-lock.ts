@@ -89,7 +89,8 @@ function applyMetadataChecksums(file: TextFile, document: Record<string, unknown
   const metadata = asTable(document.metadata);
   if (!metadata) return;
   const byId = new Map(packages.filter((p) => p.source).map((p) => [`${p.name} ${p.version} (${p.source})`, p]));
-  for (const [key, value] of Object.entries(metadata)) {
+  for (const key in metadata) {
+    const value = metadata[key];
     if (!key.startsWith('checksum ') || value === '<none>') continue;
     if (typeof value !== 'string' || !SHA256.test(value)) throw malformed(file, `[metadata] "${key}" is not a SHA-256 hex digest`);
     const target = byId.get(key.slice('checksum '.length));

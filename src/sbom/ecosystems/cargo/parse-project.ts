@@ -36,7 +36,7 @@ export function parseCargoProject(files: ProjectFiles): DependencyGraph {
   const missing: string[] = [];
   const selected = new Set<string>();
   for (const member of root.workspace.members) {
-    const found = selectWorkspaceDirectories([trimSlash(member), ...excludes], [...others.keys()]);
+    const found = others.size === 0 ? [] : selectWorkspaceDirectories([trimSlash(member), ...excludes], [...others.keys()]);
     if (found.length === 0 && trimSlash(member) !== '.') missing.push(member);
     for (const directory of found) selected.add(directory);
   }

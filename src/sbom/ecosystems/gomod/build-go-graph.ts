@@ -2,7 +2,7 @@ import { PackageURL } from 'packageurl-js';
 import semver from 'semver';
 import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
-import type { GoSumEntry } from './parse-go-sum.js';
+import type { GoSum } from './parse-go-sum.js';
 import type { GoModFile, GoReplacement, GoRequirement } from './parse-go-mod.js';
 
 export const GO_PROPERTIES = {
@@ -24,7 +24,7 @@ export const GO_PROPERTIES = {
  * which module requires which, so the only edges are from the main module to each
  * requirement; `direct` (no `// indirect`) says which ones its packages import.
  */
-export function buildGoGraph(goMod: TextFile, parsed: GoModFile, goSum: TextFile | undefined, sums: Map<string, GoSumEntry> | undefined): DependencyGraph {
+export function buildGoGraph(goMod: TextFile, parsed: GoModFile, goSum: TextFile | undefined, sums: GoSum | undefined): DependencyGraph {
   const graph = emptyGraph();
   graph.sources.push(goMod.path, ...(goSum ? [goSum.path] : []));
   const warn = (message: string): void => {
@@ -108,9 +108,9 @@ function requirementNode(requirement: GoRequirement, replacement: GoReplacement 
   return { ...node, direct: !requirement.indirect };
 }
 
-function recordSums(node: ComponentNode, sums: Map<string, GoSumEntry> | undefined, warn: (message: string) => void): void {
+function recordSums(node: ComponentNode, sums: GoSum | undefined, warn: (message: string) => void): void {
   if (!sums) return;
-  const entry = sums.get(`${node.name}@${node.version}`);
+  const entry = sums.entry(node.name, node.version);
   if (!entry) {
     warn(`${node.name} ${node.version} has no go.sum line: the go command would stop with "missing go.sum entry"`);
     return;
@@ -138,12 +138,19 @@ function goNode(path: string, version: string, type: ComponentNode['type'], sour
   };
 }
 
+const SAFE_PATH = /^[A-Za-z0-9\-_.~]+(?:\/[A-Za-z0-9\-_.~]+)*$/;
+const DOT_SEGMENT = /(?:^|\/)\.\.?(?:\/|$)/;
+const SAFE_VERSION = /^[A-Za-z0-9\-_.~+]+$/;
+
 /**
  * `pkg:golang/<path minus last segment>/<last segment>@<version>`, the version with its `v`.
  * Module paths keep their case: Go treats `github.com/BurntSushi/toml` and a lower-cased
  * spelling as different modules, and OSV names modules as written.
  */
 export function goPurl(path: string, version: string): string {
+  // Paths and versions of URL-safe characters need no encoding: the purl is the text itself, as
+  // packageurl-js writes it (a test holds the two equal). Building it directly keeps it off the profile.
+  if (SAFE_PATH.test(path) && !DOT_SEGMENT.test(path) && (version === '' || SAFE_VERSION.test(version))) return `pkg:golang/${path}${version ? `@${version}` : ''}`;
   const slash = path.lastIndexOf('/');
   const namespace = slash > 0 ? path.slice(0, slash) : undefined;
   const name = slash > 0 ? path.slice(slash + 1) : path;

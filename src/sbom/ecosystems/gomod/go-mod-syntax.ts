@@ -40,6 +40,7 @@ interface Token extends Position {
 }
 
 const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',']);
+const PUNCTUATION_CODES = new Set([...PUNCTUATION].map((c) => c.charCodeAt(0)));
 
 /** Splits a go.mod into statements, or throws a bad-input error at the offending line and column. */
 export function parseGoModSyntax(file: TextFile): GoModStatement[] {
@@ -215,8 +216,11 @@ class GoModReader {
     if (!isIdentifierCharacter(c)) throw syntaxError(this.file, start, `unexpected character ${JSON.stringify(c)}`);
     const from = this.offset;
     // An identifier never holds a newline, so the offset moves without line bookkeeping.
-    while (this.offset < text.length && isIdentifierCharacter(text[this.offset])) {
-      if (text.charCodeAt(this.offset) === 0x2f && text.charCodeAt(this.offset + 1) === 0x2f) break;
+    while (this.offset < text.length) {
+      const code = text.charCodeAt(this.offset);
+      // Printable ASCII other than punctuation is the common case; the full test only for the rest.
+      if (!(code > 0x20 && code < 0x7f && !PUNCTUATION_CODES.has(code)) && !isIdentifierCharacter(text[this.offset])) break;
+      if (code === 0x2f && text.charCodeAt(this.offset + 1) === 0x2f) break;
       if (text.startsWith('/*', this.offset)) throw syntaxError(this.file, this.position(), 'go.mod files use // comments, not /* */');
       this.offset++;
     }

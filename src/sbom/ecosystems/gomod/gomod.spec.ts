@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
+import { PackageURL } from 'packageurl-js';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { goPurl } from './build-go-graph.js';
@@ -141,5 +142,17 @@ exclude d.e/f v0.3.0
     expect(goPurl('gopkg.in/yaml.v3', 'v3.0.1')).toBe('pkg:golang/gopkg.in/yaml.v3@v3.0.1');
     expect(goPurl('rsc.io', 'v1.0.0')).toBe('pkg:golang/rsc.io@v1.0.0');
     expect(goPurl('github.com/BurntSushi/toml', '')).toBe('pkg:golang/github.com/BurntSushi/toml');
+    expect(goPurl('example.com/a b/ü', 'v1.0.0')).toBe('pkg:golang/example.com/a%20b/%C3%BC@v1.0.0');
+  });
+
+  it('builds the same purl as packageurl-js for every module of the fixtures and for odd paths', () => {
+    const modules = ['gh-cli-2023', 'gh-cli-2024'].flatMap((name) => [...read(name, 'go.sum').text.matchAll(/^(\S+) (v[^/\s]+)/gm)].map((m) => [m[1], m[2]]));
+    modules.push(['example.com/~user/x_y', 'v0.0.0-20200101000000-abcdef012345+incompatible'], ['a/./b', 'v1.0.0'], ['a:b/c', 'v1.0.0'], ['x.y/z', '']);
+    expect(modules.length).toBeGreaterThan(400);
+    for (const [path, version] of modules) {
+      const slash = path.lastIndexOf('/');
+      const expected = new PackageURL('golang', slash > 0 ? path.slice(0, slash) : undefined, path.slice(slash + 1), version || undefined, undefined, undefined).toString();
+      expect(goPurl(path, version)).toBe(expected);
+    }
   });
 });

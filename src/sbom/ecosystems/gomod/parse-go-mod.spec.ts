@@ -106,15 +106,21 @@ describe('parseGoSum', () => {
   const zip = 'h1:6I/u8FvytdGsgonrYsVn2t8t4QiRnh6QSTqkkhIiSjQ=';
   const mod = 'h1:xUTIdE4KCOIjsBAE1JYsUPoCqYdZ1reCfTwbto0Fduo=';
 
-  it('keys the module-tree and go.mod hashes by path@version', () => {
+  it('keys the module-tree and go.mod hashes by module and version', () => {
     const sums = parseGoSum({ path: 'go.sum', text: `a.b/c v1.0.0 ${zip}\r\na.b/c v1.0.0/go.mod ${mod}\n\nd.e/f v0.1.0/go.mod ${mod}\n` });
-    expect(Object.fromEntries(sums)).toEqual({ 'a.b/c@v1.0.0': { zip, goMod: mod }, 'd.e/f@v0.1.0': { goMod: mod } });
+    expect(sums.size).toBe(3);
+    expect(sums.entry('a.b/c', 'v1.0.0')).toEqual({ zip, goMod: mod });
+    expect(sums.entry('d.e/f', 'v0.1.0')).toEqual({ goMod: mod });
+    expect(sums.entry('d.e/f', 'v0.2.0')).toBeUndefined();
   });
 
   it('refuses a cut-off line and a cut-off hash with line and column', () => {
     expect(errorOf(() => parseGoSum({ path: 'go.sum', text: `a.b/c v1.0.0 ${zip}\na.b/c v1.0.0/go.mod` })).describe()).toBe(
       'go.sum:2:20: malformed go.sum: expected 3 fields (module, version, hash), found 2',
     );
-    expect(errorOf(() => parseGoSum({ path: 'go.sum', text: `a.b/c v1.0.0 h1:6I/u8Fvyt\n` })).describe()).toBe('go.sum:1:14: malformed go.sum: malformed h1 hash "h1:6I/u8Fvyt"');
+    // Like the go command, a hash is checked when its module is looked up.
+    const cut = parseGoSum({ path: 'go.sum', text: `x.y/z v1.0.0 ${zip}\na.b/c  v1.0.0\th1:6I/u8Fvyt\n` });
+    expect(errorOf(() => cut.entry('a.b/c', 'v1.0.0')).describe()).toBe('go.sum:2:15: malformed go.sum: malformed h1 hash "h1:6I/u8Fvyt"');
+    expect(cut.entry('x.y/z', 'v1.0.0')).toEqual({ zip });
   });
 });

@@ -9,45 +9,87 @@ export interface GoSumEntry {
   goMod?: string;
 }
 
+/** The base64 alphabet, as a lookup table by character code. */
+const BASE64 = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64[c.charCodeAt(0)] = 1;
+
+/** A `h1:` hash: `h1:` and base64 of a SHA-256, 43 characters and one `=`. A table, not a regex: this runs once per module. */
+function isH1(hash: string): boolean {
+  if (hash.length !== 47 || hash.charCodeAt(46) !== 61) return false;
+  for (let i = 3; i < 46; i++) if (BASE64[hash.charCodeAt(i)] !== 1) return false;
+  return true;
+}
+
 /**
- * Reads go.sum: one `<module> <version>[/go.mod] <hash>` line per checksum. Keyed by
- * `path@version`. As the go command does, a line with the wrong number of fields is an
- * error; so is an `h1:` hash that is not base64 of 32 bytes (a cut-off line). Hashes of
- * other algorithms (none exist yet) are passed over.
+ * go.sum read as the go command reads it: one `<module> <version>[/go.mod] <hash>` line per
+ * checksum, and a line without exactly three fields is an error. The hashes of the module
+ * versions asked for (`entry`) must be well-formed `h1:` hashes (a cut-off line is an error
+ * there); like the go command, lines nobody asks for are not checked further.
  */
-export function parseGoSum(file: TextFile): Map<string, GoSumEntry> {
-  const entries = new Map<string, GoSumEntry>();
-  const lines = file.text.split('\n');
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index];
-    const fields = splitFields(line);
-    if (fields.length === 0) continue;
-    if (fields.length !== 3) {
-      const column = fields.length < 3 ? line.length + 1 : line.indexOf(fields[3], line.indexOf(fields[2]) + fields[2].length) + 1;
-      throw malformed(file, index + 1, column, `expected 3 fields (module, version, hash), found ${fields.length}`);
+export class GoSum {
+  /** Hash by the line's first two fields: `<module> <version>` or `<module> <version>/go.mod`. */
+  private readonly hashes = new Map<string, string>();
+
+  constructor(private readonly file: TextFile) {
+    const text = file.text;
+    let lineNumber = 0;
+    for (let start = 0; start <= text.length; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const line = end > start && text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+      lineNumber++;
+      // go.sum is written with single spaces: that case needs no regex.
+      const first = line.indexOf(' ');
+      const second = first > 0 ? line.indexOf(' ', first + 1) : -1;
+      if (second > first + 1 && second < line.length - 1 && line.indexOf(' ', second + 1) < 0 && line.indexOf('\t') < 0) {
+        this.hashes.set(line.slice(0, second), line.slice(second + 1));
+        continue;
+      }
+      const fields = line.trim().split(/\s+/).filter((field) => field !== '');
+      if (fields.length === 0) continue;
+      if (fields.length !== 3) {
+        const column = fields.length < 3 ? line.length + 1 : line.indexOf(fields[3], line.indexOf(fields[2]) + fields[2].length) + 1;
+        throw malformed(file, lineNumber, column, `expected 3 fields (module, version, hash), found ${fields.length}`);
+      }
+      this.hashes.set(`${fields[0]} ${fields[1]}`, fields[2]);
     }
-    const [path, rawVersion, hash] = fields;
-    if (!hash.startsWith('h1:')) continue;
-    if (!isSha256Base64(hash.slice(3))) throw malformed(file, index + 1, line.indexOf(hash) + 1, `malformed h1 hash ${JSON.stringify(hash)}`);
-    const goMod = rawVersion.endsWith('/go.mod');
-    const key = `${path}@${goMod ? rawVersion.slice(0, -'/go.mod'.length) : rawVersion}`;
-    let entry = entries.get(key);
-    if (!entry) entries.set(key, (entry = {}));
-    if (goMod) entry.goMod = hash;
-    else entry.zip = hash;
   }
-  return entries;
+
+  get size(): number {
+    return this.hashes.size;
+  }
+
+  /** The `h1:` lines of a module version; undefined when go.sum has neither. Hashes of other algorithms are passed over. */
+  entry(path: string, version: string): GoSumEntry | undefined {
+    const zip = this.h1(`${path} ${version}`);
+    const goMod = this.h1(`${path} ${version}/go.mod`);
+    if (zip === undefined && goMod === undefined) return undefined;
+    const entry: GoSumEntry = {};
+    if (zip !== undefined) entry.zip = zip;
+    if (goMod !== undefined) entry.goMod = goMod;
+    return entry;
+  }
+
+  private h1(key: string): string | undefined {
+    const hash = this.hashes.get(key);
+    if (hash === undefined || !hash.startsWith('h1:')) return undefined;
+    if (!isH1(hash)) {
+      const offset = this.file.text.search(new RegExp(`^[ \\t]*${escapeRegExp(key).replace(' ', '[ \\t]+')}[ \\t]`, 'm'));
+      const lines = this.file.text.slice(0, Math.max(offset, 0)).split('\n');
+      const lineText = this.file.text.split('\n')[lines.length - 1] ?? '';
+      throw malformed(this.file, lines.length, lineText.indexOf(hash) + 1, `malformed h1 hash ${JSON.stringify(hash)}`);
+    }
+    return hash;
+  }
 }
 
-/** Whitespace-separated fields; go.sum is written with single spaces, so that case skips the regex. */
-function splitFields(line: string): string[] {
-  const fields = line.split(' ');
-  if (fields.length === 3 && fields[0] !== '' && fields[1] !== '' && fields[2] !== '' && !/[^\S ]/.test(line)) return fields;
-  return line.trim().split(/\s+/).filter((field) => field !== '');
+export function parseGoSum(file: TextFile): GoSum {
+  return new GoSum(file);
 }
 
-function isSha256Base64(text: string): boolean {
-  return /^[A-Za-z0-9+/]{43}=$/.test(text);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function malformed(file: TextFile, line: number, column: number, message: string): ChainwardError {
