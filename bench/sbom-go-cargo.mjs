@@ -5,6 +5,7 @@
 // Run `npm run build` first; `node bench/sbom-go-cargo.mjs` (BENCH_RUNS sets the iterations).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
 import { requireBuilt } from './lib.mjs';
