@@ -77,7 +77,7 @@ function selectRequirements(requires: readonly GoRequirement[], warn: (message: 
       continue;
     }
     if (previous.version === requirement.version) {
-      previous.indirect &&= requirement.indirect;
+      byPath.set(requirement.path, { ...previous, indirect: previous.indirect && requirement.indirect });
       continue;
     }
     const higher = semver.compare(requirement.version, previous.version) > 0 ? requirement : previous;
