@@ -1,3 +1,5 @@
+import { cargo } from './cargo/index.js';
+import { gomod } from './gomod/index.js';
 import { gradle } from './gradle/index.js';
 import { maven } from './maven/index.js';
 import { npm } from './npm/index.js';
@@ -10,6 +12,6 @@ import type { Ecosystem } from './types.js';
  * Every ecosystem the scanner reads. Adding one means adding its folder and
  * one line here; `registry.spec.ts` fails when a folder is left out.
  */
-export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm, pypi, maven, gradle];
+export const ECOSYSTEMS: readonly Ecosystem[] = [npm, yarn, pnpm, pypi, gomod, cargo, maven, gradle];
 
 export type { Ecosystem, ProjectFiles, ProjectPlan, TextFile } from './types.js';
