@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import * as SPDX from '@cyclonedx/cyclonedx-library/SPDX';
-import type { ComponentNode, DependencyGraph, LicenseFact } from '../model/graph.js';
+import type { ComponentNode, DependencyGraph, HashFact, LicenseFact } from '../model/graph.js';
 import type { SbomVulnerability } from '../model/vulnerability.js';
 
 export interface BomOptions {
@@ -120,15 +120,35 @@ function toComponent(node: ComponentNode): Models.Component {
       scope: node.type === 'application' ? undefined : toScope(node.scope),
     },
   );
-  for (const hash of node.hashes) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
+  const { single, multiple } = splitHashes(node.hashes);
+  for (const hash of single) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
   for (const license of toLicenses(node.licenses)) component.licenses.add(license);
   const properties: Record<string, string> = { ...node.properties };
   if (node.type === 'library') properties['chainward:dependency:direct'] = String(node.direct);
   properties['chainward:source-file'] = node.sourceFile;
   const licenseSources = [...new Set(node.licenses.map((l) => l.source))];
   if (licenseSources.length > 0) properties['chainward:license:source'] = licenseSources.join(',');
+  if (multiple.length > 0) properties['chainward:file-hashes'] = multiple.map((h) => `${h.alg}:${h.content}`).join(' ');
   for (const [name, value] of Object.entries(properties)) component.properties.add(new Models.Property(name, value));
   return component;
+}
+
+/**
+ * CycloneDX holds one value per hash algorithm. A package released as several files (a PyPI sdist
+ * and its wheels) has one hash per file: none of them is "the" component's hash, so those go to a
+ * property instead, and only an algorithm with a single value becomes a component hash.
+ */
+function splitHashes(hashes: readonly HashFact[]): { single: HashFact[]; multiple: HashFact[] } {
+  const byAlg = new Map<string, HashFact[]>();
+  for (const hash of hashes) {
+    const group = byAlg.get(hash.alg) ?? [];
+    if (!group.some((h) => h.content === hash.content)) group.push(hash);
+    byAlg.set(hash.alg, group);
+  }
+  const single: HashFact[] = [];
+  const multiple: HashFact[] = [];
+  for (const group of byAlg.values()) (group.length === 1 ? single : multiple).push(...group);
+  return { single, multiple };
 }
 
 function toScope(scope: ComponentNode['scope']): Enums.ComponentScope {
