@@ -140,10 +140,22 @@ export function composerLicenses(value: unknown, source: LicenseSource): License
   const texts = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v.trim() !== '');
   const facts = texts.map((text) => licenseFact(text, source)).filter((fact): fact is LicenseFact => fact !== undefined);
   if (facts.length > 1 && facts.every((fact) => fact.kind === 'expression')) {
-    const joined = licenseFact(`(${texts.map((t) => (/\s/.test(t.trim()) ? `(${t.trim()})` : t.trim())).join(' OR ')})`, source);
+    const joined = licenseFact(`(${texts.map((t) => asOperand(t.trim())).join(' OR ')})`, source);
     if (joined) return [joined];
   }
   return facts;
+}
+
+/** An expression as one operand of OR: compound expressions in parentheses, unless already wrapped whole. */
+function asOperand(expression: string): string {
+  if (!/\s/.test(expression)) return expression;
+  let depth = 0;
+  for (let i = 0; i < expression.length; i++) {
+    if (expression[i] === '(') depth++;
+    else if (expression[i] === ')') depth--;
+    if (depth === 0 && i < expression.length - 1) return `(${expression})`;
+  }
+  return expression;
 }
 
 function splitName(full: string): { vendor?: string; name: string } {

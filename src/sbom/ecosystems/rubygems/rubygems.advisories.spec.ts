@@ -1,27 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { matchComponents, MatchIndex, parseOsvJson, type OsvRecord } from '../../../advisories/index.js';
+import { realOsvIndex } from '../../../../test/support/osv-fixtures.js';
+import { matchComponents } from '../../../advisories/index.js';
 import { parseRubyGemsProject } from './parse-project.js';
 
-const OSV = new URL('../../../../test/fixtures/advisories/osv/', import.meta.url);
 const FIXTURES = new URL('../../../../test/fixtures/rubygems/', import.meta.url);
-
-function osvIndex(): MatchIndex {
-  const records: OsvRecord[] = readdirSync(OSV)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => {
-      const result = parseOsvJson(readFileSync(new URL(file, OSV), 'utf8'), file);
-      if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
-      return result.record;
-    });
-  return MatchIndex.build(records);
-}
 
 describe('rubygems components against real OSV advisories', () => {
   it('matches the gems of rubygems.org 2023 by their pkg:gem purls', () => {
     const read = (file: string): string => readFileSync(new URL(`rubygems-org-2023/${file}`, FIXTURES), 'utf8');
     const graph = parseRubyGemsProject({ lockfile: { path: 'Gemfile.lock', text: read('Gemfile.lock') }, manifests: [{ path: 'Gemfile', text: read('Gemfile') }] });
-    const findings = matchComponents(osvIndex(), [...graph.components.values()]);
+    const findings = matchComponents(realOsvIndex(), [...graph.components.values()]);
     // 4-part RubyGems versions (rack's fix 2.2.8.1) order as Gem::Version does.
     expect(findings.map((f) => [f.componentRef, f.advisoryId, f.fixAbove])).toEqual([
       ['pkg:gem/google-protobuf@3.23.2', 'GHSA-735f-pc8j-v9w8', '3.25.5'],
@@ -33,7 +22,7 @@ describe('rubygems components against real OSV advisories', () => {
   });
 
   it('matches a platform gem through its platform-qualified purl', () => {
-    const findings = matchComponents(osvIndex(), [{ ref: 'a', purl: 'pkg:gem/rack@2.2.7?platform=java' }]);
+    const findings = matchComponents(realOsvIndex(), [{ ref: 'a', purl: 'pkg:gem/rack@2.2.7?platform=java' }]);
     expect(findings.map((f) => f.advisoryId)).toEqual(['GHSA-22f2-v57c-j9cx']);
   });
 });
