@@ -44,7 +44,7 @@ describe('parseComposerProject', () => {
     const cut = LOCK.slice(0, 300);
     const lines = cut.split('\n');
     expect(() => parseComposerProject({ lockfile: lockfile(cut), manifests: [] })).toThrow(
-      expect.objectContaining({ category: 'bad-input', location: { file: 'web/composer.lock', line: lines.length, column: (lines[lines.length - 1] as string).length + 1 } }) as Error,
+      expect.objectContaining({ category: 'bad-input', location: { file: 'web/composer.lock', line: lines.length, column: (lines[lines.length - 1] as string).length + 1 } }),
     );
   });
 
