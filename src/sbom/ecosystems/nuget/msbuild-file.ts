@@ -64,7 +64,19 @@ export function readMsBuildFile(file: TextFile): MsBuildFile {
       location: { file: file.path, line: valid.err.line, column: valid.err.col },
     });
   }
-  const document = parser.parse(text) as XmlNode;
+  let document: XmlNode;
+  try {
+    document = parser.parse(text) as XmlNode;
+  } catch (error) {
+    // The validator accepted it: what is left is the parser's own limits (nesting depth).
+    throw new ChainwardError({
+      code: 'SBOM_MALFORMED_FILE',
+      category: 'bad-input',
+      message: `unreadable MSBuild file: ${(error as Error).message}`,
+      location: { file: file.path },
+      cause: error,
+    });
+  }
   const project = children(document, 'Project')[0];
   if (!project) fail(file, text, 0, 'not an MSBuild file: the root element is not <Project>');
   const result: MsBuildFile = { path: file.path, properties: new Map(), packageReferences: [], packageVersions: [], globalPackageReferences: [], projectReferences: [] };

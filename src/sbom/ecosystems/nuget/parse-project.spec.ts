@@ -181,6 +181,15 @@ describe('project files without a lockfile', () => {
   });
 });
 
+describe('MSBuild limits', () => {
+  it('refuses nesting deeper than 64 elements as bad input', () => {
+    const deep = `<Project>${'<ItemGroup>'.repeat(80)}${'</ItemGroup>'.repeat(80)}</Project>`;
+    expect(() => parseNuGetProject({ lockfile: file('Deep.csproj', deep), manifests: [] })).toThrow(
+      expect.objectContaining({ category: 'bad-input', code: 'SBOM_MALFORMED_FILE', location: { file: 'Deep.csproj' } }),
+    );
+  });
+});
+
 describe('nuget ecosystem', () => {
   it('claims project files and project-specific lockfiles by pattern', () => {
     expect(['App.csproj', 'Lib.fsproj', 'Old.vbproj', 'packages.App.lock.json', 'App.sln', 'packages.json'].map((name) => nuget.matches?.(name))).toEqual([true, true, true, true, false, false]);
