@@ -41,7 +41,8 @@ export function assembleGraph(parts: GraphParts): DependencyGraph {
   }
   graph.roots = rootRefs;
   graph.sources = [...new Set(parts.sources)];
-  graph.warnings = parts.warnings.map((message) => ({ file: parts.file, message }));
+  // One warning per distinct message: a gem locked for eight platforms would otherwise say the same thing eight times.
+  graph.warnings = [...new Set(parts.warnings)].map((message) => ({ file: parts.file, message }));
   return graph;
 }
 

@@ -92,7 +92,7 @@ export function buildGemGraph(lock: GemLockfile, project: GemProject): Dependenc
     edges.push({ from: root.ref, to, kind: fromGemspecDevelopment ? 'dev' : edgeKind(groups, project.gemfile?.content.optionalGroups) });
   }
 
-  const graph = assembleGraph({
+  return assembleGraph({
     file: project.lockfile,
     roots: [root],
     libraries: libraries.values(),
@@ -100,7 +100,6 @@ export function buildGemGraph(lock: GemLockfile, project: GemProject): Dependenc
     sources: [project.lockfile, ...(project.gemfile ? [project.gemfile.path] : [])],
     warnings,
   });
-  return graph;
 }
 
 /** Development when every group is a development group; optional when every group is an optional one. */
