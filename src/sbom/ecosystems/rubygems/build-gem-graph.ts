@@ -33,9 +33,11 @@ export function buildGemGraph(lock: GemLockfile, project: GemProject): Dependenc
   const variantsByName = new Map<string, Map<string, Variant[]>>();
   for (const source of lock.sources) {
     for (const spec of source.specs) {
-      const versions = variantsByName.get(spec.name) ?? new Map<string, Variant[]>();
-      variantsByName.set(spec.name, versions);
-      versions.set(spec.version, [...(versions.get(spec.version) ?? []), { spec, source }]);
+      let versions = variantsByName.get(spec.name);
+      if (!versions) variantsByName.set(spec.name, (versions = new Map()));
+      const variants = versions.get(spec.version);
+      if (variants) variants.push({ spec, source });
+      else versions.set(spec.version, [{ spec, source }]);
     }
   }
 
