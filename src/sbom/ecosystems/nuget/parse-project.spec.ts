@@ -104,6 +104,11 @@ describe('packages.lock.json', () => {
     expect(graph.components.get('pkg:nuget/runtime.linux-x64.Native.Acme@1.0.0')?.hashes).toEqual([]);
   });
 
+  it('reads a lockfile written with a UTF-8 byte-order mark', () => {
+    const withBom = parseNuGetProject({ lockfile: file('packages.lock.json', `\uFEFF${LOCK}`), manifests: [] });
+    expect(withBom.components.size).toBe(6);
+  });
+
   it('refuses a lockfile version it does not know, at the version key', () => {
     const text = LOCK.replace('"version": 2', '"version": 3');
     let error: unknown;
