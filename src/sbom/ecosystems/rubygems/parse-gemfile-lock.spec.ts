@@ -102,6 +102,10 @@ describe('parseGemfileLock', () => {
     expect(() => parseGemfileLock(lockfile(cut))).toThrow(expect.objectContaining({ message: expect.stringContaining('no DEPENDENCIES section'), location: { file: 'app/Gemfile.lock', line: 30, column: 1 } }));
   });
 
+  it('reads a lockfile that starts with a byte-order mark', () => {
+    expect(parseGemfileLock(lockfile(`\uFEFF${MIXED}`)).sources).toHaveLength(4);
+  });
+
   it('skips a section Bundler does not write, with a warning, and reads CRLF line ends', () => {
     const lock = parseGemfileLock(lockfile(`${MIXED.replace('PLATFORMS\n', 'FUTURE THING\n  value\n\nPLATFORMS\n')}`.replace(/\n/g, '\r\n')));
     expect(lock.problems).toEqual(['line 30: section FUTURE THING is not one Bundler writes; skipped']);

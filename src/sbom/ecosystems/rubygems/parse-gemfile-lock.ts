@@ -83,7 +83,8 @@ export function parseGemfileLock(file: TextFile): GemLockfile {
   const lock: GemLockfile = { sources: [], platforms: [], dependencies: [], checksums: new Map(), problems: [] };
   let section: Section | undefined;
   let sawDependencies = false;
-  const lines = file.text.split('\n');
+  // A byte-order mark is not text of the first line (editors on Windows write one).
+  const lines = file.text.replace(/^\uFEFF/, '').split('\n');
   lines.forEach((raw, index) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     const lineNumber = index + 1;
