@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
@@ -45,6 +45,21 @@ describe('chainward sbom on a .NET project', () => {
     expect(floating).toMatchObject({ purl: 'pkg:nuget/AspNetCoreRateLimit.Redis' });
     expect(floating?.version).toBeUndefined();
     expect(floating?.properties).toEqual(expect.arrayContaining([{ name: 'chainward:unpinned', value: 'true' }, { name: 'chainward:version-constraint', value: '1.*' }]));
+  });
+
+  it('joins a repository holding Bundler, Composer and .NET projects into one valid SBOM, a root per project', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'chainward-polyglot-'));
+    temporary.push(dir);
+    await cp(path.join(FIXTURES, 'rubygems', 'rubygems-org-2023'), path.join(dir, 'web'), { recursive: true });
+    await cp(path.join(FIXTURES, 'composer', 'composer'), path.join(dir, 'api'), { recursive: true });
+    await cp(FIXTURE, path.join(dir, 'svc'), { recursive: true });
+    const result = await runCli(['sbom', dir]);
+    expect(result.code).toBe(0);
+    expect(cycloneDxJsonErrors(result.stdout)).toEqual([]);
+    const bom = JSON.parse(result.stdout) as CdxDocument;
+    expect(bom.metadata.component['bom-ref']).toBe('chainward:repository');
+    expect(bom.dependencies.find((d) => d.ref === 'chainward:repository')?.dependsOn).toEqual(['pkg:composer/composer/composer', 'pkg:gem/web', 'pkg:nuget/Core']);
+    expect(bom.components).toHaveLength(3 + 242 + 36 + 243);
   });
 
   it('names file, line and column of a truncated packages.lock.json, exits 2 and writes nothing', async () => {
