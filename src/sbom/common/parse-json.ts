@@ -7,12 +7,14 @@ import type { TextFile } from '../ecosystems/types.js';
  * a truncated document is reported at its end.
  */
 export function parseJsonFile(file: TextFile, what = 'JSON'): unknown {
+  // Visual Studio and some Windows tools write a UTF-8 byte-order mark, which JSON.parse refuses.
+  const bom = file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    return JSON.parse(file.text);
+    return JSON.parse(bom ? file.text.slice(1) : file.text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : file.text.length;
+    const offset = position ? Number(position[1]) + bom : file.text.length;
     const { line, column } = lineAndColumnAt(file.text, offset);
     throw new ChainwardError({
       code: 'SBOM_MALFORMED_FILE',
