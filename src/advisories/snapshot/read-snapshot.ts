@@ -58,7 +58,8 @@ async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r').catch(() => undefined);
   if (!handle) return false;
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    // A directory opens on Linux but cannot be read (EISDIR): it is not a snapshot.
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0).catch(() => ({ buffer: Buffer.alloc(2), bytesRead: 0 }));
     return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
   } finally {
     await handle.close();
