@@ -4,7 +4,8 @@
  */
 import { normaliseName, push, sameVersion, splitLines, type LineFinder } from './locate-types.js';
 
-const LOOKAHEAD = 8;
+/** How far below an entry's name its version may be: Pipfile.lock lists every wheel's hash first. */
+const LOOKAHEAD = 200;
 
 /** Cargo.lock, poetry.lock, uv.lock, pdm.lock: `[[package]]` tables with `name = "x"` and `version = "y"`. */
 export function tomlPackageFinder(text: string): LineFinder {
@@ -58,7 +59,8 @@ export function jsonEntryFinder(text: string): LineFinder {
     const named = /^\s*"name":\s*"([^"]+)"/.exec(line)?.[1] ?? /^\s*"([^"]+)":\s*\{\s*$/.exec(line)?.[1];
     if (named === undefined) return;
     for (let i = index + 1; i < Math.min(lines.length, index + 1 + LOOKAHEAD); i++) {
-      const version = /^\s*"(?:version|resolved)":\s*"([^"]+)"/.exec(lines[i] ?? '')?.[1];
+      if (/^\s*\},?\s*$/.test(lines[i] ?? '') && indentOf(lines[i] ?? '') <= indentOf(line)) break;
+      const version = /^\s*"(?:version|resolved)":\s*"(?:==)?([^"]+)"/.exec(lines[i] ?? '')?.[1];
       if (version === undefined) continue;
       const key = `${named.toLowerCase()}@${version.replace(/^v(?=\d)/, '')}`;
       if (!entries.has(key)) entries.set(key, index);
@@ -66,6 +68,10 @@ export function jsonEntryFinder(text: string): LineFinder {
     }
   });
   return (component) => firstOf(component.names, (name) => entries.get(`${name.toLowerCase()}@${component.version.replace(/^v(?=\d)/, '')}`));
+}
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }
 
 /** gradle.lockfile: `group:artifact:version=configurations`. */
