@@ -104,7 +104,7 @@ async function matchAdvisories(
     const libraries = [...graph.components.values()].filter((node) => node.type === 'library');
     options.progress(`matching ${libraries.length} components against ${index.size} advisories`);
     const source = options.advisories ?? `${options.server?.url ?? ''}/api/v1/advisories/snapshot`;
-    return { matched: matchComponents(index, libraries), published, summary: { source, records: index.size, invalid: invalid.length } };
+    return { matched: matchComponents(index, libraries), published, summary: { source, records: records.length, invalid: invalid.length } };
   } finally {
     await cleanup?.();
   }
