@@ -107,7 +107,7 @@ export interface GateReport {
   failOn: RuleSeverity | null;
   repository: { name: string; location?: string; commit?: string; branch?: string };
   policy: { name: string; version: string; digest: string; waiversDigest: string; source: string };
-  /** `records`: read from the source, withdrawn ones included (they never match). */
+  /** `records`: the advisories of the source about the project's packages, withdrawn ones included (they never match). */
   advisories: { source: string; records: number; invalid: number } | null;
   baseline: { generatedAt: string; sbomDigest: string; violations: number } | null;
   sbom: {

@@ -93,15 +93,21 @@ async function matchAdvisories(
     return { matched: [], published: new Map(), summary: null };
   }
   try {
-    const { loadAdvisories, MatchIndex, matchComponents } = await import('../../advisories/index.js');
+    const { componentPackage, loadAdvisories, MatchIndex, matchComponents, packageKey } = await import('../../advisories/index.js');
+    const libraries = [...graph.components.values()].filter((node) => node.type === 'library');
+    // Only the advisories about the project's own packages are checked and indexed: matching needs no others.
+    const packages = new Set<string>();
+    for (const node of libraries) {
+      const pkg = componentPackage(node.purl);
+      if (pkg) packages.add(packageKey(pkg.ecosystem, pkg.name));
+    }
     options.progress(`loading advisories from ${location}`);
-    const { records, invalid } = await loadAdvisories(location);
+    const { records, invalid } = await loadAdvisories(location, { packages });
     for (const issue of invalid.slice(0, 20)) options.warn(`chainward: warning: ${issue.file ?? location}: skipped an advisory: ${issue.message}`);
     if (invalid.length > 20) options.warn(`chainward: warning: ${invalid.length - 20} more advisories skipped`);
     const index = MatchIndex.build(records);
     const published = new Map<string, string>();
     for (const record of records) if (record.published !== undefined) published.set(record.id, record.published);
-    const libraries = [...graph.components.values()].filter((node) => node.type === 'library');
     options.progress(`matching ${libraries.length} components against ${index.size} advisories`);
     const source = options.advisories ?? `${options.server?.url ?? ''}/api/v1/advisories/snapshot`;
     return { matched: matchComponents(index, libraries), published, summary: { source, records: records.length, invalid: invalid.length } };
