@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { createServer } from '../../src/app/create-server.js';
-import { baseConfig } from '../support/databases.js';
+import { baseConfig, testBackends } from '../support/databases.js';
 import { copyToTemp, FIXTURES, PROJECT_ROOT, runCli } from '../support/cli.js';
 
 const WEBAPP = path.join(PROJECT_ROOT, 'examples', 'npm-webapp');
@@ -116,6 +116,53 @@ describe('chainward gate with a Chainward server', () => {
     const invalid = await fetch(`${server}/api/v1/gate-results`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body });
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { detail: string }).detail).toMatch(/^not a gate result \(chainward\.gate\/v1\): /);
+  });
+});
+
+describe.each(testBackends())('POST /api/v1/gate-results on $name', (backend) => {
+  let app: INestApplication;
+  let url: string;
+  let drop: () => Promise<void>;
+  let gateJson: string;
+
+  beforeAll(async () => {
+    const created = await backend.create();
+    drop = created.drop;
+    app = await createServer({ ...created.config, server: { ...created.config.server, apiToken: TOKEN } });
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const dir = await copyToTemp(WEBAPP);
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    expect((await runCli(['gate', '.', '--advisories', OSV, '--format', 'json', '--repository', 'npm-webapp'], { cwd: dir })).code).toBe(1);
+    gateJson = await readFile(path.join(dir, '.chainward', 'gate', 'chainward-gate.json'), 'utf8');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await drop?.();
+  });
+
+  const post = (body: string): Promise<Response> =>
+    fetch(`${url}/api/v1/gate-results`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body });
+
+  it('stores the scan and its ledger entry in one go, and refuses an SBOM that does not match its digest', async () => {
+    const stored = await post(gateJson);
+    expect(stored.status).toBe(201);
+    const { scan } = (await stored.json()) as { scan: string; repository: string };
+    const view = (await (await fetch(`${url}/api/v1/scans/${scan}`)).json()) as { repository: { name: string; location: string }; summary: { components: number } };
+    expect(view.repository.name).toBe('npm-webapp');
+    expect(view.summary.components).toBe((JSON.parse(gateJson) as { sbom: { components: number } }).sbom.components);
+    const entries = (await (await fetch(`${url}/api/v1/audit/entries?action=gate.reported`)).json()) as { items: Array<{ subject: Record<string, string> }> };
+    expect(entries.items.map((entry) => entry.subject.scan)).toEqual([scan]);
+
+    const tampered = JSON.parse(gateJson) as { sbom: { document: { components: Array<{ version?: string }> } } };
+    const first = tampered.sbom.document.components[0];
+    if (first) first.version = '0.0.0-tampered';
+    const refused = await post(JSON.stringify(tampered));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { detail: string }).detail).toMatch(/^the SBOM does not match its digest sha256:[0-9a-f]{64} \(it gives sha256:[0-9a-f]{64}\)$/);
+    const after = (await (await fetch(`${url}/api/v1/audit/entries?action=gate.reported`)).json()) as { items: unknown[] };
+    expect(after.items).toHaveLength(1);
   });
 });
 
