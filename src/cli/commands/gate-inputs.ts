@@ -14,7 +14,7 @@ import type { Baseline, GateFinding } from '../../gate/index.js';
 import type { LoadedPolicySet, VulnerabilityFact } from '../../policy/index.js';
 import type { DependencyGraph } from '../../sbom/index.js';
 import { fetchActivePolicySet, type ServerAccess } from './gate-server.js';
-import { loadPolicyOrFail } from './policy-input.js';
+import { invalidPolicy, loadPolicyOrFail } from './policy-input.js';
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 const ADVISORY_SEVERITIES = new Set(['critical', 'high', 'medium', 'low', 'none']);
@@ -41,8 +41,8 @@ export function shippedDefaultPolicy(): string {
 export async function loadGatePolicy(options: { policy?: string; server?: ServerAccess; repository: string; warn: (line: string) => void }): Promise<PolicyInput> {
   if (options.policy === undefined && options.server) return loadServerPolicy(options.server, options.repository, options.warn);
   const location = options.policy ?? shippedDefaultPolicy();
-  const loaded = await loadPolicyOrFail(location, options.warn);
-  const isDirectory = (await stat(location)).isDirectory();
+  const isDirectory = (await stat(location).catch(() => undefined))?.isDirectory() ?? false;
+  const loaded = isDirectory ? await loadPolicySetWithoutTests(location, options.warn) : await loadPolicyOrFail(location, options.warn);
   const waiversFile =
     options.policy === undefined
       ? `the waivers.yaml of your own copy of the default policy set (copy ${location} into the repository and pass --policy)`
@@ -50,6 +50,23 @@ export async function loadGatePolicy(options: { policy?: string; server?: Server
         ? path.join(options.policy, 'waivers.yaml')
         : `a waivers.yaml beside ${options.policy} (make the policy a directory)`;
   return { loaded, source: options.policy ?? `${location} (shipped default)`, waiversFile };
+}
+
+/**
+ * A policy set directory as the gate needs it: the policy and its waivers. Its policy tests are for
+ * `chainward policy test`, which a pipeline runs when the policy changes, not on every commit.
+ */
+async function loadPolicySetWithoutTests(directory: string, warn: (line: string) => void): Promise<LoadedPolicySet> {
+  const { formatProblem, loadPolicySource, readPolicySource } = await import('../../policy/index.js');
+  const source = await readPolicySource(directory).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'ENOENT' ? new ChainwardError({ code: 'policy.not-found', category: 'not-found', message: `no policy set at ${directory} (${error.path ?? directory} does not exist)` }) : error;
+  });
+  const result = loadPolicySource({ policy: source.policy, ...(source.waivers ? { waivers: source.waivers } : {}) });
+  if (!result.ok) {
+    for (const problem of result.problems) warn(formatProblem(problem));
+    throw invalidPolicy(directory, result.problems.length);
+  }
+  return result.value;
 }
 
 async function loadServerPolicy(server: ServerAccess, repository: string, warn: (line: string) => void): Promise<PolicyInput> {
