@@ -207,6 +207,28 @@ describe('chainward gate', () => {
     expect(again.stdout).toContain('KNOWN vulnerability-fixable (fail, high): 3 violations, all in the baseline\n');
   });
 
+  it('--vex: a not_affected analysis suppresses the finding, and the report says so', async () => {
+    const dir = await project(WEBAPP);
+    const vex = {
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      vulnerabilities: [{ id: 'CVE-2021-23337', analysis: { state: 'not_affected', justification: 'code_not_reachable' }, affects: [{ ref: 'pkg:npm/lodash@4.17.20' }] }],
+    };
+    await writeFile(path.join(dir, 'vex.cdx.json'), JSON.stringify(vex));
+    const result = await runCli(['gate', '.', '--advisories', OSV, '--vex', 'vex.cdx.json', '--format', 'json'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const report = await readJson<GateJson & { findings: Array<{ purl: string; advisoryId: string; suppressed?: { state: string; justification?: string } }> }>(path.join(dir, OUT, 'chainward-gate.json'));
+    expect(rule(report, 'vulnerability-fixable').violations.map((v) => v.evidence.purl)).toEqual(['pkg:npm/minimist@1.2.5', 'pkg:npm/path-to-regexp@0.1.7']);
+    expect(report.findings.filter((f) => f.suppressed).map((f) => `${f.purl} ${f.advisoryId} ${f.suppressed?.state} ${f.suppressed?.justification}`)).toEqual([
+      'pkg:npm/lodash@4.17.20 GHSA-35jh-r3h4-6jhm not_affected code_not_reachable',
+    ]);
+    await writeFile(path.join(dir, 'broken.json'), '{"bomFormat": "SPDX"}');
+    const broken = await runCli(['gate', '.', '--vex', 'broken.json'], { cwd: dir });
+    expect(broken).toMatchObject({ code: 2, stdout: '' });
+    expect(broken.stderr).toBe('chainward: broken.json: invalid VEX document: not a CycloneDX JSON document (bomFormat "CycloneDX")\n');
+  });
+
   it('--fail-on critical lets high-severity rules only warn', async () => {
     const dir = await project(WEBAPP);
     const result = await runCli(['gate', '.', '--advisories', OSV, '--fail-on', 'critical', '--format', 'text'], { cwd: dir });
