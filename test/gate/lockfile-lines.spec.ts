@@ -106,6 +106,13 @@ describe('go.mod, uv.lock and the fallback', () => {
     expect(packages.filter((p) => find({ names: [p.name], version: p.version }) !== p.line)).toEqual([]);
   });
 
+  it('finds a NuGet project reference, which has no version and a lower-cased key', () => {
+    const text = readFileSync(path.join(FIXTURES, 'advisories/dotnet/bitwarden-server-core-2026/packages.lock.json'), 'utf8');
+    const expected = text.split('\n').findIndex((line) => line.trim() === '"exceptionhandling": {') + 1;
+    expect(expected).toBeGreaterThan(1);
+    expect(lineFinderFor('packages.lock.json', text)({ names: ['ExceptionHandling'], version: '' })).toBe(expected);
+  });
+
   it('falls back to a line naming the package, else gives up (the caller says line 1)', () => {
     const text = '<project>\n  <dependency>\n    <artifactId>guava</artifactId>\n    <version>32.1.2-jre</version>\n  </dependency>\n</project>\n';
     const find = lineFinderFor('pom.xml', text);

@@ -96,16 +96,21 @@ export function requirementsFinder(text: string): LineFinder {
   return (component) => firstOf(component.names, (name) => entries.get(`${normaliseName(name)}@${component.version}`));
 }
 
-/** Any other file: the first line naming the package and its version, else the first naming the package. */
+/**
+ * Any other file: the first line naming the package and its version, else the first naming the package
+ * (ignoring case: NuGet, PyPI and Composer names are case-insensitive, and NuGet lowercases project references).
+ */
 export function genericFinder(text: string): LineFinder {
   const lines = splitLines(text);
+  let lowered: string[] | undefined;
   return (component) => {
     for (const name of component.names) {
       const both = lines.findIndex((line) => line.includes(name) && [...line.matchAll(/v?\d[\w.+-]*/g)].some((m) => sameVersion(m[0], component.version)));
       if (both >= 0) return both + 1;
     }
+    lowered ??= lines.map((line) => line.toLowerCase());
     for (const name of component.names) {
-      const named = lines.findIndex((line) => line.includes(name));
+      const named = lowered.findIndex((line) => line.includes(name.toLowerCase()));
       if (named >= 0) return named + 1;
     }
     return undefined;
