@@ -10,5 +10,5 @@ export { parseCycloneDxVex, type ParsedVex } from './vex/parse-vex.js';
 export { findSuppression, type Suppression } from './vex/suppression.js';
 export type { VexStatement } from './vex/vex-statement.js';
 export { openOsvSource, type OsvSource, type OsvSourceKind } from './import/osv-source.js';
-export { loadAdvisories, loadMatchIndex, readSnapshot, type LoadedAdvisories } from './snapshot/read-snapshot.js';
+export { loadAdvisories, loadMatchIndex, readSnapshot, type LoadedAdvisories, type LoadOptions } from './snapshot/read-snapshot.js';
 export { writeSnapshot } from './snapshot/write-snapshot.js';

@@ -2,15 +2,19 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdvisoriesModule } from '../advisories/nest.js';
 import { ScansModule } from '../scans/index.js';
+import { AdvisoriesSnapshotController } from './advisories-snapshot.controller.js';
 import { AuditController } from './audit.controller.js';
+import { BearerTokenGuard } from './bearer-token.guard.js';
 import { FindingsController } from './findings.controller.js';
+import { GateResultsController } from './gate-results.controller.js';
+import { GateResultsService } from './gate-results.service.js';
 import { HealthController } from './health.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { ScansController } from './scans.controller.js';
 
 @Module({
   imports: [ScansModule, AdvisoriesModule],
-  controllers: [HealthController, ScansController, FindingsController, AuditController],
-  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+  controllers: [HealthController, ScansController, FindingsController, AuditController, GateResultsController, AdvisoriesSnapshotController],
+  providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, BearerTokenGuard, GateResultsService],
 })
 export class ApiModule {}

@@ -34,6 +34,11 @@ export function toProblem(exception: unknown): ProblemDetails {
     const status = exception.getStatus();
     return { type: 'about:blank', title: titleFor(status), status, detail: exception.message };
   }
+  // Errors of the body parser (a body too large, malformed JSON) carry their own 4xx status.
+  const status = (exception as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return { type: 'about:blank', title: titleFor(status), status, detail: (exception as Error).message };
+  }
   return { type: 'about:blank', title: titleFor(500), status: 500, detail: 'internal error; see the server log' };
 }
 
@@ -53,6 +58,8 @@ function statusFor(error: ChainwardError): number {
 function titleFor(status: number): string {
   const titles: Record<number, string> = {
     400: 'Bad Request',
+    401: 'Unauthorized',
+    413: 'Content Too Large',
     404: 'Not Found',
     405: 'Method Not Allowed',
     500: 'Internal Server Error',

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiModule } from '../api/index.js';
 import { AuditModule } from '../audit/index.js';
-import type { ChainwardConfig } from '../config/index.js';
+import { CHAINWARD_CONFIG, type ChainwardConfig } from '../config/index.js';
 import { DatabaseModule } from '../database/index.js';
 import { ENTITIES } from './entities.js';
 
@@ -9,6 +9,13 @@ import { ENTITIES } from './entities.js';
 @Module({})
 export class AppModule {
   static forRoot(config: ChainwardConfig): DynamicModule {
-    return { module: AppModule, imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ApiModule] };
+    return {
+      module: AppModule,
+      // The configuration, read once at start-up, for every module that needs a setting.
+      global: true,
+      providers: [{ provide: CHAINWARD_CONFIG, useValue: config }],
+      exports: [CHAINWARD_CONFIG],
+      imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ApiModule],
+    };
   }
 }

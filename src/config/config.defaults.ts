@@ -17,7 +17,7 @@ export const DEFAULTS = {
 };
 
 /** Environment variables Chainward reads; when none is set and there is no file, the defaults stand. */
-export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN'];
+export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_API_TOKEN', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN'];
 
 export function configFilePath({ env, cwd }: LoadConfigInput): string {
   return env.CHAINWARD_CONFIG ? path.resolve(cwd, env.CHAINWARD_CONFIG) : path.join(cwd, 'chainward.yaml');

@@ -7,6 +7,9 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
+/** A bearer token clients present to write through the API; long enough not to be guessed. */
+const apiToken = z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces');
+
 /** The optional chainward.yaml: every key is optional, unknown keys are rejected. */
 export const configFileSchema = z
   .object({
@@ -17,6 +20,7 @@ export const configFileSchema = z
       .object({
         host: z.string().min(1).optional(),
         port: z.number().int().min(0).max(65535).optional(),
+        apiToken: apiToken.optional(),
       })
       .strict()
       .optional(),
@@ -46,6 +50,7 @@ export const environmentSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   CHAINWARD_HOST: z.string().min(1).optional(),
   CHAINWARD_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CHAINWARD_API_TOKEN: apiToken.optional(),
   CHAINWARD_MAX_FILE_SIZE: z.coerce.number().int().positive().optional(),
   CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
   CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
@@ -59,7 +64,8 @@ export interface ChainwardConfig {
   /** PostgreSQL server; undefined selects the embedded database under `home`. */
   databaseUrl?: string;
   logLevel: LogLevel;
-  server: { host: string; port: number };
+  /** `apiToken`: the bearer token API writes (`POST /api/v1/gate-results`) need; unset, the API refuses writes. */
+  server: { host: string; port: number; apiToken?: string };
   scan: { maxFileSize: number };
   /**
    * Audit ledger signing: key file (default $CHAINWARD_HOME/keys/ledger.key), the file every checkpoint is appended

@@ -53,6 +53,16 @@ describe('loadConfig', () => {
     await expect(loadConfig({ env: {}, cwd })).rejects.toThrow(/alias/i);
   });
 
+  it('reads the API token from chainward.yaml or CHAINWARD_API_TOKEN, the variable first, and refuses a short one', async () => {
+    const cwd = await dir();
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'server:\n  apiToken: from-the-file-0123456789\n');
+    expect((await loadConfig({ env: {}, cwd })).server.apiToken).toBe('from-the-file-0123456789');
+    expect((await loadConfig({ env: { CHAINWARD_API_TOKEN: 'from-the-environment-0123' }, cwd })).server.apiToken).toBe('from-the-environment-0123');
+    const error = await loadConfig({ env: { CHAINWARD_API_TOKEN: 'short' }, cwd: await dir() }).catch((e: unknown) => e);
+    expect((error as ChainwardError).message).toContain('environment variable CHAINWARD_API_TOKEN: must be at least 16 characters');
+    expect((await loadConfig({ env: {}, cwd: await dir() })).server).toEqual({ host: '127.0.0.1', port: 8080 });
+  });
+
   it('fails when CHAINWARD_CONFIG names a missing file', async () => {
     const cwd = await dir();
     await expect(loadConfig({ env: { CHAINWARD_CONFIG: 'nope.yaml' }, cwd })).rejects.toThrow(/CHAINWARD_CONFIG names .*nope\.yaml, which does not exist/);

@@ -37,11 +37,16 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
     server: {
       host: fromEnv.CHAINWARD_HOST ?? file?.server?.host ?? DEFAULTS.host,
       port: fromEnv.CHAINWARD_PORT ?? file?.server?.port ?? DEFAULTS.port,
+      ...apiTokenOf(fromEnv.CHAINWARD_API_TOKEN ?? file?.server?.apiToken),
     },
     scan: { maxFileSize: fromEnv.CHAINWARD_MAX_FILE_SIZE ?? file?.scan?.maxFileSize ?? DEFAULTS.maxFileSize },
     configFile: file ? configPath : undefined,
     ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };
+}
+
+function apiTokenOf(token: string | undefined): { apiToken?: string } {
+  return token === undefined ? {} : { apiToken: token };
 }
 
 /** The audit section, with paths made absolute (file paths relative to the file, variables to the working directory). */

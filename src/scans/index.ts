@@ -6,7 +6,7 @@ export { DependencyEdgeEntity } from './entities/dependency-edge.entity.js';
 export { SbomDocumentEntity } from './entities/sbom-document.entity.js';
 export { PolicyResultEntity } from './entities/policy-result.entity.js';
 export { ScansRepository } from './scans.repository.js';
-export { ScansService, type ScanDetails, type ScanWithRepository } from './scans.service.js';
+export { ScansService, type RecordScanOptions, type ScanDetails, type ScanOrigin, type ScanWithRepository } from './scans.service.js';
 export { diffScans, displayName, type ScanDiff, type ComponentChange } from './domain/diff-scans.js';
 export { summarize, type ScanSummary } from './domain/summarize.js';
 export type { ComponentRecord } from './domain/component-record.js';

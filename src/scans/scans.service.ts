@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { realpath } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { AUDIT_RECORDER, type AuditRecorder } from '../audit/index.js';
+import { AUDIT_RECORDER, type AuditRecorder, type AuditRecordInput } from '../audit/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import type { SbomDocument } from '../sbom/index.js';
 import type { ComponentRecord } from './domain/component-record.js';
@@ -16,6 +16,21 @@ import { assertScanId, scanNotFound } from './scans.errors.js';
 import { ScansRepository } from './scans.repository.js';
 
 export type ScanWithRepository = ScanEntity & { repository: RepositoryEntity };
+
+/** Where a scan made elsewhere (a CI gate) came from, instead of a directory on this machine. */
+export interface ScanOrigin {
+  location: string;
+  name: string;
+  commit: string | null;
+  branch: string | null;
+}
+
+export interface RecordScanOptions {
+  /** The scan was made elsewhere: the repository is named by this, not by the scanned directory. */
+  origin?: ScanOrigin;
+  /** Further ledger entries about the stored scan, appended last in the same transaction. */
+  alsoRecord?: (ids: { repository: string; scan: string }) => AuditRecordInput[];
+}
 
 export interface ScanDetails {
   scan: ScanWithRepository;
@@ -37,14 +52,15 @@ export class ScansService {
    * one transaction: a failure or a kill leaves nothing half-written. Its
    * `scan.finished` ledger entry is appended last, in the same transaction.
    */
-  async recordScan(document: SbomDocument, startedAt: Date): Promise<ScanWithRepository> {
+  async recordScan(document: SbomDocument, startedAt: Date, options: RecordScanOptions = {}): Promise<ScanWithRepository> {
     const { scan: repositoryScan } = document;
-    const location = await realpath(repositoryScan.root);
-    const git = await readGitInfo(location);
+    const { origin } = options;
+    const location = origin ? origin.location : await realpath(repositoryScan.root);
+    const git = origin ? { commit: origin.commit, branch: origin.branch } : await readGitInfo(location);
     const graph = repositoryScan.graph;
     const libraries = [...graph.components.values()].filter((c) => c.type === 'library').length;
     return this.scans.transaction(async (manager) => {
-      const repository = await this.scans.findOrCreateRepository(manager, location, path.basename(location));
+      const repository = await this.scans.findOrCreateRepository(manager, location, origin ? origin.name : path.basename(location));
       const scan = await this.scans.insertScan(manager, {
         repositoryId: repository.id,
         commitSha: git.commit,
@@ -114,6 +130,8 @@ export class ScansService {
           sbom: { format: document.format, specVersion: document.specVersion, serialNumber: document.serialNumber },
         },
       });
+      const more = options.alsoRecord?.({ repository: repository.id, scan: scan.id }) ?? [];
+      if (more.length > 0) await this.audit.recordMany(manager, more);
       return { ...scan, repository };
     });
   }

@@ -28,8 +28,22 @@ export function ratingForScore(score: number): SeverityRating {
   return 'critical';
 }
 
+/** Scores by vector: a feed repeats a few thousand vectors over many records, and scoring one costs ~0.3 ms. */
+const scored = new Map<string, CvssScore | undefined>();
+const SCORED_LIMIT = 20_000;
+
 /** The base score of a CVSS v3.x or v4.0 vector; undefined when the vector is unknown, malformed or incomplete. */
 export function scoreCvssVector(vector: string): CvssScore | undefined {
+  if (scored.has(vector)) {
+    const known = scored.get(vector);
+    return known && { ...known };
+  }
+  const score = computeCvssScore(vector);
+  if (scored.size < SCORED_LIMIT) scored.set(vector, score);
+  return score && { ...score };
+}
+
+function computeCvssScore(vector: string): CvssScore | undefined {
   const text = vector.trim();
   const version = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(text)?.[1] as CvssVersion | undefined;
   if (!version) return undefined;
