@@ -1,6 +1,6 @@
 /** Public entry of the scans module: repositories, scans and their stored SBOMs. */
 export { RepositoryEntity } from './entities/repository.entity.js';
-export { ScanEntity, type ScanStatus } from './entities/scan.entity.js';
+export { ScanEntity, type ScanStatus, type ScanOrigin, type ImportedFrom } from './entities/scan.entity.js';
 export { ComponentEntity } from './entities/component.entity.js';
 export { DependencyEdgeEntity } from './entities/dependency-edge.entity.js';
 export { SbomDocumentEntity } from './entities/sbom-document.entity.js';
