@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-import { LOG_LEVELS, type LogLevel } from './config.defaults.js';
-export { LOG_LEVELS, type LogLevel };
+import { LOG_LEVELS, REGISTRY_NAMES, type LogLevel, type RegistryName } from './config.defaults.js';
+export { LOG_LEVELS, type LogLevel, type RegistryName };
+
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL');
+const registryUrls = z.object(Object.fromEntries(REGISTRY_NAMES.map((name) => [name, httpUrl.optional()])) as Record<RegistryName, z.ZodOptional<typeof httpUrl>>).strict();
 
 const postgresUrl = z
   .string()
@@ -23,6 +26,14 @@ export const configFileSchema = z
     scan: z
       .object({
         maxFileSize: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    registry: z
+      .object({
+        /** Seconds a cached registry response stays fresh. */
+        cacheTtl: z.number().int().min(0).optional(),
+        urls: registryUrls.optional(),
       })
       .strict()
       .optional(),
@@ -50,6 +61,8 @@ export const environmentSchema = z.object({
   CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
   CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
   CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
+  CHAINWARD_REGISTRY_CACHE_TTL: z.coerce.number().int().min(0).optional(),
+  ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`CHAINWARD_REGISTRY_${name.toUpperCase()}`, httpUrl.optional()])),
 });
 
 /** The validated configuration every module receives. */
@@ -61,6 +74,8 @@ export interface ChainwardConfig {
   logLevel: LogLevel;
   server: { host: string; port: number };
   scan: { maxFileSize: number };
+  /** Registries for `--licenses registry`: base URLs that replace the public ones, and the cache lifetime in seconds. */
+  registry: { urls: Partial<Record<RegistryName, string>>; cacheTtlSeconds: number };
   /**
    * Audit ledger signing: key file (default $CHAINWARD_HOME/keys/ledger.key), the file every checkpoint is appended
    * to (default $CHAINWARD_HOME/checkpoints) and the log origin (default chainward.local/<host name>). Present only

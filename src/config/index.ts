@@ -1,5 +1,5 @@
 /** Public entry of the configuration module: read once, typed, validated. */
 export { loadConfig } from './load-config.js';
 export type { LoadConfigInput } from './config.defaults.js';
-export { LOG_LEVELS, type LogLevel } from './config.defaults.js';
+export { LOG_LEVELS, REGISTRY_NAMES, type LogLevel, type RegistryName } from './config.defaults.js';
 export type { ChainwardConfig } from './config.schema.js';
