@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ChainwardError } from '../../common/errors.js';
 import { licenseFact } from '../licenses/normalize.js';
 import { isValidExpression } from '../licenses/to-spdx-expression.js';
@@ -72,24 +73,35 @@ export function fromSpdx(document: Record<string, unknown>, file: string): Impor
       properties: {},
     });
   }
-  for (const id of described) builder.addRoot(id);
+  const dependsOn: Array<[string, string]> = [];
+  const contains: Array<[string, string]> = [];
   for (const relationship of relationships) {
     const type = text(relationship.relationshipType) ?? '';
     const a = text(relationship.spdxElementId);
     const b = text(relationship.relatedSpdxElement);
     if (!a || !b) continue;
-    if (FORWARD.has(type)) builder.addEdge(a, b);
-    else if (REVERSE.has(type)) builder.addEdge(b, a);
+    if (FORWARD.has(type)) dependsOn.push([a, b]);
+    else if (REVERSE.has(type)) dependsOn.push([b, a]);
+    else if (type === 'CONTAINS') contains.push([a, b]);
   }
+  for (const id of described) builder.addRoot(id);
+  // Syft describes the scanned directory, which CONTAINS every package; the project itself is the package in it
+  // that depends on others while nothing depends on it.
+  const dependents = new Set(dependsOn.map(([, to]) => to));
+  const dependers = new Set(dependsOn.map(([from]) => from));
+  for (const [container, id] of contains) if (described.has(container) && dependers.has(id) && !dependents.has(id)) builder.addRoot(id);
+  for (const [from, to] of dependsOn) builder.addEdge(from, to);
   const graph = builder.finish();
   if (developmentOnly.size > 0) markDevelopmentOnly(graph, new Set([...developmentOnly].map((id) => builder.refOf(id)).filter((ref): ref is string => ref !== undefined)));
   const creationInfo = record(document.creationInfo);
-  const root = [...described].map((id) => list(document.packages).find((pkg) => text(pkg.SPDXID) === id)).find((pkg) => pkg !== undefined);
+  // The described software's name: a root that is a real package (Syft's "." directory is not), else the document's.
+  const root = graph.roots.map((ref) => graph.components.get(ref)).find((node) => node !== undefined && !node.purl.startsWith('pkg:generic/'));
+  const documentName = text(document.name);
   return {
     graph,
     format: 'spdx-json',
     specVersion: version.replace(/^SPDX-/, ''),
-    name: text(root?.name) ?? text(document.name) ?? 'unnamed',
+    name: root ? (root.group ? `${root.group}/${root.name}` : root.name) : documentName && !/^[./\\]*$/.test(documentName) ? documentName : path.basename(file).replace(/\..*$/, '') || 'unnamed',
     tools: list(creationInfo.creators)
       .map((entry) => text(entry.value) ?? '')
       .filter((creator) => creator.startsWith('Tool:'))
