@@ -1,5 +1,5 @@
 import { PackageURL } from 'packageurl-js';
-import { canonicalExpression } from '../licenses/to-spdx-expression.js';
+import { conjuncts } from '../licenses/to-spdx-expression.js';
 import type { ComponentNode, DependencyGraph, LicenseFact } from '../model/graph.js';
 
 export interface PackageRef {
@@ -109,9 +109,12 @@ function normaliseName(type: string, name: string): string {
   }
 }
 
-/** One comparable text per licence statement set: sorted, `unknown` when there is none. */
+/**
+ * One comparable text per set of licence statements: every statement must hold, so the set is the AND of
+ * their parts, sorted and spelled one way (`MIT AND Apache-2.0` equals `Apache-2.0` plus `MIT`); `unknown` when empty.
+ */
 function licenseSummary(facts: readonly LicenseFact[]): string {
-  const texts = [...new Set(facts.map((fact) => (fact.kind === 'expression' ? canonicalExpression(fact.expression) : fact.name)))].sort();
+  const texts = [...new Set(facts.flatMap((fact) => (fact.kind === 'expression' ? conjuncts(fact.expression) : [fact.name])))].sort();
   return texts.length === 0 ? 'unknown' : texts.join(' AND ');
 }
 

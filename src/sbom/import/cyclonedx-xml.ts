@@ -36,7 +36,8 @@ export function cycloneDxXmlToJson(text: string, file: string): Json {
   });
   const parsed = parser.parse(text) as Json;
   const bom = object(parsed.bom);
-  const namespace = typeof bom.xmlns === 'string' ? /cyclonedx\.org\/schema\/bom\/(\d+\.\d+)/.exec(bom.xmlns) : null;
+  // The parser drops namespace declarations along with prefixes; the root element's own is read from the text.
+  const namespace = /<(?:\w+:)?bom\b[^>]*\bxmlns(?::\w+)?="http:\/\/cyclonedx\.org\/schema\/bom\/(\d+\.\d+)"/.exec(text);
   if (Object.keys(bom).length === 0 || !namespace) {
     throw new ChainwardError({ code: 'SBOM_IMPORT_UNSUPPORTED', category: 'bad-input', message: 'not a CycloneDX XML document (no <bom> in a http://cyclonedx.org/schema/bom/<version> namespace)', location: { file } });
   }
@@ -47,7 +48,8 @@ export function cycloneDxXmlToJson(text: string, file: string): Json {
     specVersion: namespace[1],
     serialNumber: bom.serialNumber,
     metadata: {
-      component: metadata.component === undefined ? undefined : component(object(metadata.component)),
+      // `component` is parsed as a list everywhere; metadata holds at most one.
+      component: metadata.component === undefined ? undefined : component(object(array(metadata.component)[0])),
       // 1.4: <tools><tool>; 1.5+: <tools><components><component>.
       tools: [...array(tools.tool), ...array(object(tools.components).component).map((c) => component(object(c)))],
     },

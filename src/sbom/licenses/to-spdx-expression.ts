@@ -123,6 +123,34 @@ export function canonicalExpression(expression: string): string {
   } catch {
     return expression;
   }
+  return renderNode(tree);
+}
+
+/**
+ * The parts an expression requires all of (`A AND (B OR C)` -> `A`, `B OR C`),
+ * each in canonical spelling: what two statements must share to say the same.
+ */
+export function conjuncts(expression: string): string[] {
+  let tree: SpdxNode;
+  try {
+    tree = parseSpdx(expression) as SpdxNode;
+  } catch {
+    return [expression];
+  }
+  const parts: string[] = [];
+  const collect = (node: SpdxNode): void => {
+    if ('conjunction' in node && node.conjunction === 'and') {
+      collect(node.left);
+      collect(node.right);
+    } else {
+      parts.push(renderNode(node));
+    }
+  };
+  collect(tree);
+  return parts;
+}
+
+function renderNode(tree: SpdxNode): string {
   const render = (node: SpdxNode, parent?: 'and' | 'or'): string => {
     if ('license' in node) return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
     const text = `${render(node.left, node.conjunction)} ${node.conjunction.toUpperCase()} ${render(node.right, node.conjunction)}`;
