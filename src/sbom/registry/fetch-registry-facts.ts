@@ -211,9 +211,10 @@ function countFailure(state: RegistryState, reason: string): void {
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  // Duck-typed: fetch's errors may come from another realm (a test runner's VM), where instanceof fails.
+  const failure = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (failure.name === 'TimeoutError' || failure.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
+  return failure.cause?.code ?? failure.cause?.message ?? failure.message ?? String(error);
 }
 
 async function readCache(file: string, key: string): Promise<CacheEntry | undefined> {
