@@ -64,7 +64,7 @@ describe('chainward sbom --format spdx-json', () => {
 describe('chainward sbom import', () => {
   const DOCUMENTS: Array<[file: string, repository: string, components: number, madeBy: string]> = [
     ['cdxgen/npm-webapp.cdx.json', 'npm-webapp', 356, 'cyclonedx-json 1.6, made by @cyclonedx/cdxgen 12.8.4'],
-    ['cdxgen/bookstack-lock-v1.cdx.json', 'bookstack-lock-v1', 125, 'cyclonedx-json 1.4, made by @cyclonedx/cdxgen 12.8.4'],
+    ['cdxgen/bookstack-lock-v1.cdx.json', 'bookstack-lock-v1', 125, 'cyclonedx-json 1.4, made by cdxgen 12.8.4'],
     ['syft/sca-lab.syft.spdx.json', 'sca-lab', 4, 'spdx-json 2.3, made by syft 1.52.0'],
     ['trivy/repository-no-packages.trivy.spdx.json', 'repository-no-packages', 0, 'spdx-json 2.3, made by trivy 0.71.2'],
   ];
