@@ -50,10 +50,7 @@ export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): Sbo
   const timestamp = options.timestamp ?? (reproducible ? undefined : new Date());
   const serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph, options.vulnerabilities) : undefined);
   const repositoryName = path.basename(scan.root);
-  let content: string;
-  let specVersion: string;
   if (format === 'spdx-json') {
-    specVersion = SPDX_VERSION;
     const spdx = toSpdx(scan.graph, {
       toolName: TOOL_NAME,
       toolVersion: TOOL_VERSION,
@@ -61,10 +58,9 @@ export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): Sbo
       created: timestamp ?? new Date(0),
       namespaceId: serialNumber.replace(/^urn:uuid:/, ''),
     });
-    content = serializeSpdx(spdx);
-    return finish(scan, format, specVersion, spdx.documentNamespace, content);
+    return finish(scan, format, SPDX_VERSION, spdx.documentNamespace, serializeSpdx(spdx));
   }
-  specVersion = options.specVersion ?? '1.6';
+  const specVersion = options.specVersion ?? '1.6';
   const bom = toCycloneDx(scan.graph, {
     toolName: TOOL_NAME,
     toolVersion: TOOL_VERSION,
@@ -74,8 +70,7 @@ export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): Sbo
     vulnerabilities: options.vulnerabilities,
   });
   bom.serialNumber = serialNumber;
-  content = serializeBom(bom, format, specVersion as CycloneDxSpecVersion);
-  return finish(scan, format, specVersion, serialNumber, content);
+  return finish(scan, format, specVersion, serialNumber, serializeBom(bom, format, specVersion));
 }
 
 function finish(scan: RepositoryScan, format: SbomFormat, specVersion: string, serialNumber: string, content: string): SbomDocument {
