@@ -19,15 +19,16 @@ export class ScansController {
     return { ...toScanView(details.scan), summary: details.summary, edges: details.edges };
   }
 
-  /** The stored CycloneDX document, byte for byte, as a download. */
+  /** The stored SBOM (CycloneDX, or SPDX for an imported one), byte for byte, as a download. */
   @Get(':id/sbom')
   async sbom(@Param('id') id: string, @Res() response: Response): Promise<void> {
     const document = await this.scans.getSbom(id);
-    const mediaType = document.format === 'cyclonedx-xml' ? 'application/vnd.cyclonedx+xml' : 'application/vnd.cyclonedx+json';
+    const [mediaType, extension] =
+      document.format === 'cyclonedx-xml' ? ['application/vnd.cyclonedx+xml', 'cdx.xml'] : document.format === 'spdx-json' ? ['application/spdx+json', 'spdx.json'] : ['application/vnd.cyclonedx+json', 'cdx.json'];
     response
       .status(200)
       .setHeader('Content-Type', `${mediaType}; version=${document.specVersion}`)
-      .setHeader('Content-Disposition', `attachment; filename="${id}.cdx.${document.format === 'cyclonedx-xml' ? 'xml' : 'json'}"`)
+      .setHeader('Content-Disposition', `attachment; filename="${id}.${extension}"`)
       .setHeader('Digest', `sha-256=${Buffer.from(document.digest, 'hex').toString('base64')}`)
       .send(Buffer.from(document.content, 'utf8'));
   }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-import { LOG_LEVELS, type LogLevel } from './config.defaults.js';
-export { LOG_LEVELS, type LogLevel };
+import { LOG_LEVELS, REGISTRY_NAMES, type LogLevel, type RegistryName } from './config.defaults.js';
+export { LOG_LEVELS, type LogLevel, type RegistryName };
+
+const httpUrl = z.string().regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL');
+const registryUrls = z.object(Object.fromEntries(REGISTRY_NAMES.map((name) => [name, httpUrl.optional()])) as Record<RegistryName, z.ZodOptional<typeof httpUrl>>).strict();
 
 const postgresUrl = z
   .string()
@@ -30,6 +33,14 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    registry: z
+      .object({
+        /** Seconds a cached registry response stays fresh. */
+        cacheTtl: z.number().int().min(0).optional(),
+        urls: registryUrls.optional(),
+      })
+      .strict()
+      .optional(),
     audit: z
       .object({
         signingKeyFile: z.string().min(1).optional(),
@@ -55,6 +66,8 @@ export const environmentSchema = z.object({
   CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
   CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
   CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
+  CHAINWARD_REGISTRY_CACHE_TTL: z.coerce.number().int().min(0).optional(),
+  ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`CHAINWARD_REGISTRY_${name.toUpperCase()}`, httpUrl.optional()])),
 });
 
 /** The validated configuration every module receives. */
@@ -67,6 +80,8 @@ export interface ChainwardConfig {
   /** `apiToken`: the bearer token API writes (`POST /api/v1/gate-results`) need; unset, the API refuses writes. */
   server: { host: string; port: number; apiToken?: string };
   scan: { maxFileSize: number };
+  /** Registries for `--licenses registry`: base URLs that replace the public ones, and the cache lifetime in seconds. */
+  registry: { urls: Partial<Record<RegistryName, string>>; cacheTtlSeconds: number };
   /**
    * Audit ledger signing: key file (default $CHAINWARD_HOME/keys/ledger.key), the file every checkpoint is appended
    * to (default $CHAINWARD_HOME/checkpoints) and the log origin (default chainward.local/<host name>). Present only

@@ -15,7 +15,19 @@ describe('loadConfig', () => {
       logLevel: 'info',
       server: { host: '127.0.0.1', port: 8080 },
       scan: { maxFileSize: 104857600 },
+      registry: { urls: {}, cacheTtlSeconds: 86400 },
     });
+  });
+
+  it('reads registry base URLs and the cache lifetime from chainward.yaml and the environment, refusing what is not an http(s) URL', async () => {
+    const cwd = await dir();
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'registry:\n  cacheTtl: 600\n  urls:\n    pypi: https://pypi.internal.example\n    npm: https://npm.internal.example\n');
+    const config = await loadConfig({ env: { CHAINWARD_REGISTRY_NPM: 'http://127.0.0.1:4873' }, cwd });
+    expect(config.registry).toEqual({ urls: { npm: 'http://127.0.0.1:4873', pypi: 'https://pypi.internal.example' }, cacheTtlSeconds: 600 });
+    await writeFile(path.join(cwd, 'chainward.yaml'), 'registry:\n  urls:\n    go: https://proxy.golang.org\n');
+    const error = (await loadConfig({ env: { CHAINWARD_REGISTRY_CARGO: 'crates.io' }, cwd }).catch((e: unknown) => e)) as ChainwardError;
+    expect(error.message).toContain('unknown key go under registry.urls');
+    expect(error.message).toContain('environment variable CHAINWARD_REGISTRY_CARGO: must be an http:// or https:// URL');
   });
 
   it('lets environment variables override chainward.yaml, which overrides the defaults', async () => {

@@ -16,6 +16,7 @@ export async function loadConfig(input: LoadConfigInput): Promise<ChainwardConfi
       logLevel: DEFAULTS.logLevel,
       server: { host: DEFAULTS.host, port: DEFAULTS.port },
       scan: { maxFileSize: DEFAULTS.maxFileSize },
+      registry: { urls: {}, cacheTtlSeconds: DEFAULTS.registryCacheTtlSeconds },
     };
   }
   const { parseConfig } = await import('./parse-config.js');

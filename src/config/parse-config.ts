@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ChainwardError } from '../common/errors.js';
 import { configFileSchema, environmentSchema, type ChainwardConfig, type ConfigFile } from './config.schema.js';
 
-import { DEFAULTS, configFilePath, type LoadConfigInput } from './config.defaults.js';
+import { DEFAULTS, REGISTRY_NAMES, configFilePath, registryVariable, type LoadConfigInput } from './config.defaults.js';
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -40,6 +40,12 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
       ...apiTokenOf(fromEnv.CHAINWARD_API_TOKEN ?? file?.server?.apiToken),
     },
     scan: { maxFileSize: fromEnv.CHAINWARD_MAX_FILE_SIZE ?? file?.scan?.maxFileSize ?? DEFAULTS.maxFileSize },
+    registry: {
+      urls: Object.fromEntries(
+        REGISTRY_NAMES.map((name) => [name, (fromEnv as Record<string, string | undefined>)[registryVariable(name)] ?? file?.registry?.urls?.[name]]).filter(([, url]) => url !== undefined),
+      ),
+      cacheTtlSeconds: fromEnv.CHAINWARD_REGISTRY_CACHE_TTL ?? file?.registry?.cacheTtl ?? DEFAULTS.registryCacheTtlSeconds,
+    },
     configFile: file ? configPath : undefined,
     ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };

@@ -1,16 +1,22 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
-import { serializeBom, type CycloneDxSpecVersion, type SbomFormat } from './cyclonedx/serialize.js';
+import { serializeBom, type CycloneDxSpecVersion } from './cyclonedx/serialize.js';
 import { serialNumberFor, toCycloneDx } from './cyclonedx/to-cyclonedx.js';
+import { SPDX_VERSION, type SbomFormat } from './formats.js';
 import type { DependencyGraph } from './model/graph.js';
 import type { SbomVulnerability } from './model/vulnerability.js';
 import { scanRepository, type RepositoryScan, type ScanOptions } from './scan-repository.js';
+import { serializeSpdx } from './spdx/serialize-spdx.js';
+import { toSpdx } from './spdx/to-spdx.js';
 
 export interface SbomOptions extends ScanOptions {
   format?: SbomFormat;
   specVersion?: CycloneDxSpecVersion;
-  /** Same input, same bytes: the serial number derives from the content and the timestamp from SOURCE_DATE_EPOCH (or is left out). */
+  /**
+   * Same input, same bytes: the serial number (SPDX: the namespace) derives from the content and the timestamp
+   * from SOURCE_DATE_EPOCH, or is left out (SPDX, which requires one: 1970-01-01T00:00:00Z).
+   */
   reproducible?: boolean;
   /** Overrides the timestamp (reproducible builds pass SOURCE_DATE_EPOCH here). */
   timestamp?: Date;
@@ -21,7 +27,9 @@ export interface SbomOptions extends ScanOptions {
 export interface SbomDocument {
   scan: RepositoryScan;
   format: SbomFormat;
-  specVersion: CycloneDxSpecVersion;
+  /** CycloneDX `1.6`/`1.5`, or SPDX `2.3`. */
+  specVersion: string;
+  /** CycloneDX serial number, or SPDX document namespace. */
   serialNumber: string;
   /** The serialised document. */
   content: string;
@@ -38,27 +46,35 @@ export async function buildSbom(directory: string, options: SbomOptions = {}): P
 /** Renders an already scanned repository (used by `scan`, which stores the graph too). */
 export function renderSbom(scan: RepositoryScan, options: SbomOptions = {}): SbomDocument {
   const format = options.format ?? 'cyclonedx-json';
-  const specVersion = options.specVersion ?? '1.6';
   const reproducible = options.reproducible ?? false;
   const timestamp = options.timestamp ?? (reproducible ? undefined : new Date());
+  const serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph, options.vulnerabilities) : undefined);
+  const repositoryName = path.basename(scan.root);
+  if (format === 'spdx-json') {
+    const spdx = toSpdx(scan.graph, {
+      toolName: TOOL_NAME,
+      toolVersion: TOOL_VERSION,
+      repositoryName,
+      created: timestamp ?? new Date(0),
+      namespaceId: serialNumber.replace(/^urn:uuid:/, ''),
+    });
+    return finish(scan, format, SPDX_VERSION, spdx.documentNamespace, serializeSpdx(spdx));
+  }
+  const specVersion = options.specVersion ?? '1.6';
   const bom = toCycloneDx(scan.graph, {
     toolName: TOOL_NAME,
     toolVersion: TOOL_VERSION,
-    repositoryName: path.basename(scan.root),
+    repositoryName,
     reproducible,
     timestamp,
     vulnerabilities: options.vulnerabilities,
   });
-  bom.serialNumber = serialNumberFor(reproducible ? graphFingerprint(scan.graph, options.vulnerabilities) : undefined);
-  const content = serializeBom(bom, format, specVersion);
-  return {
-    scan,
-    format,
-    specVersion,
-    serialNumber: bom.serialNumber,
-    content,
-    digest: createHash('sha256').update(content).digest('hex'),
-  };
+  bom.serialNumber = serialNumber;
+  return finish(scan, format, specVersion, serialNumber, serializeBom(bom, format, specVersion));
+}
+
+function finish(scan: RepositoryScan, format: SbomFormat, specVersion: string, serialNumber: string, content: string): SbomDocument {
+  return { scan, format, specVersion, serialNumber, content, digest: createHash('sha256').update(content).digest('hex') };
 }
 
 /** A stable text of everything the SBOM says about the graph, for deterministic serial numbers. */

@@ -1,3 +1,4 @@
+import type { ImportedFrom } from './entities/scan.entity.js';
 import type { ScanWithRepository } from './scans.service.js';
 
 /** The public shape of a scan, shared by the API and the CLI's --json output: entities are never shown as they are. */
@@ -14,6 +15,9 @@ export interface ScanView {
   lockfiles: string[];
   warnings: Array<{ file: string; message: string }>;
   sbom: { digest: string | null; href: string };
+  /** `scan` (lockfiles read by Chainward) or `import` (an SBOM from another tool, described by `importedFrom`). */
+  origin: string;
+  importedFrom: ImportedFrom | null;
 }
 
 export function toScanView(scan: ScanWithRepository): ScanView {
@@ -30,5 +34,7 @@ export function toScanView(scan: ScanWithRepository): ScanView {
     lockfiles: scan.lockfiles,
     warnings: scan.warnings,
     sbom: { digest: scan.sbomDigest, href: `/api/v1/scans/${scan.id}/sbom` },
+    origin: scan.origin,
+    importedFrom: scan.importedFrom,
   };
 }

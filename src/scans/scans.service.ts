@@ -3,14 +3,14 @@ import { realpath } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { AUDIT_RECORDER, type AuditRecorder, type AuditRecordInput } from '../audit/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
-import type { SbomDocument } from '../sbom/index.js';
+import type { DependencyGraph, SbomDocument } from '../sbom/index.js';
 import type { ComponentRecord } from './domain/component-record.js';
 import { diffScans, type ScanDiff } from './domain/diff-scans.js';
 import { summarize, type ScanSummary } from './domain/summarize.js';
 import type { ComponentEntity } from './entities/component.entity.js';
 import type { RepositoryEntity } from './entities/repository.entity.js';
 import type { SbomDocumentEntity } from './entities/sbom-document.entity.js';
-import type { ScanEntity } from './entities/scan.entity.js';
+import type { ImportedFrom, ScanEntity, ScanOrigin } from './entities/scan.entity.js';
 import { readGitInfo } from './git-info.js';
 import { assertScanId, scanNotFound } from './scans.errors.js';
 import { ScansRepository } from './scans.repository.js';
@@ -18,7 +18,7 @@ import { ScansRepository } from './scans.repository.js';
 export type ScanWithRepository = ScanEntity & { repository: RepositoryEntity };
 
 /** Where a scan made elsewhere (a CI gate) came from, instead of a directory on this machine. */
-export interface ScanOrigin {
+export interface RemoteOrigin {
   location: string;
   name: string;
   commit: string | null;
@@ -27,7 +27,7 @@ export interface ScanOrigin {
 
 export interface RecordScanOptions {
   /** The scan was made elsewhere: the repository is named by this, not by the scanned directory. */
-  origin?: ScanOrigin;
+  origin?: RemoteOrigin;
   /** Further ledger entries about the stored scan, appended last in the same transaction. */
   alsoRecord?: (ids: { repository: string; scan: string }) => AuditRecordInput[];
 }
@@ -54,13 +54,65 @@ export class ScansService {
    */
   async recordScan(document: SbomDocument, startedAt: Date, options: RecordScanOptions = {}): Promise<ScanWithRepository> {
     const { scan: repositoryScan } = document;
-    const { origin } = options;
-    const location = origin ? origin.location : await realpath(repositoryScan.root);
-    const git = origin ? { commit: origin.commit, branch: origin.branch } : await readGitInfo(location);
-    const graph = repositoryScan.graph;
+    const remote = options.origin;
+    const location = remote ? remote.location : await realpath(repositoryScan.root);
+    const git = remote ? { commit: remote.commit, branch: remote.branch } : await readGitInfo(location);
+    return this.store({
+      location,
+      name: remote ? remote.name : path.basename(location),
+      git,
+      graph: repositoryScan.graph,
+      lockfiles: repositoryScan.lockfiles,
+      document,
+      startedAt,
+      origin: remote ? 'gate' : 'scan',
+      importedFrom: null,
+      alsoRecord: options.alsoRecord,
+    });
+  }
+
+  /**
+   * Stores an SBOM made by another tool as a scan of the repository `name`,
+   * so findings, policies and reports work on it. The document is kept byte
+   * for byte; the scan records that it was imported and what made it.
+   */
+  async recordImportedScan(input: {
+    name: string;
+    graph: DependencyGraph;
+    document: Omit<SbomDocument, 'scan'>;
+    importedFrom: ImportedFrom;
+    startedAt: Date;
+  }): Promise<ScanWithRepository> {
+    return this.store({
+      // Imported repositories have no checkout to be recognised by; their name is their identity.
+      location: `sbom:${input.name}`,
+      name: input.name,
+      git: { commit: null, branch: null },
+      graph: input.graph,
+      lockfiles: [input.importedFrom.file],
+      document: input.document,
+      startedAt: input.startedAt,
+      origin: 'import',
+      importedFrom: input.importedFrom,
+    });
+  }
+
+  private async store(input: {
+    location: string;
+    name: string;
+    git: { commit: string | null; branch: string | null };
+    graph: DependencyGraph;
+    lockfiles: string[];
+    document: Omit<SbomDocument, 'scan'>;
+    startedAt: Date;
+    origin: ScanOrigin;
+    importedFrom: ImportedFrom | null;
+    alsoRecord?: RecordScanOptions['alsoRecord'];
+  }): Promise<ScanWithRepository> {
+    const { graph, document, git, startedAt, lockfiles } = input;
     const libraries = [...graph.components.values()].filter((c) => c.type === 'library').length;
     return this.scans.transaction(async (manager) => {
-      const repository = await this.scans.findOrCreateRepository(manager, location, origin ? origin.name : path.basename(location));
+      const repository = await this.scans.findOrCreateRepository(manager, input.location, input.name);
       const scan = await this.scans.insertScan(manager, {
         repositoryId: repository.id,
         commitSha: git.commit,
@@ -71,8 +123,10 @@ export class ScansService {
         toolVersion: TOOL_VERSION,
         sbomDigest: document.digest,
         componentCount: libraries,
-        lockfiles: repositoryScan.lockfiles,
+        lockfiles,
         warnings: graph.warnings,
+        origin: input.origin,
+        importedFrom: input.importedFrom,
       });
       await this.scans.insertComponents(
         manager,
@@ -106,12 +160,14 @@ export class ScansService {
         digest: document.digest,
         content: document.content,
       });
+      const verb = input.origin === 'import' ? 'Imported' : 'Scanned';
+      const from = input.origin === 'import' ? `an SBOM (${input.importedFrom?.file})` : `${lockfiles.length} lockfile(s)`;
       // Both ends of the scan are decisions on record; the scan is stored at once, so they are appended together.
       await this.audit.record(manager, {
         actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
         action: 'scan.started',
         subject: { repository: repository.id, scan: scan.id },
-        rationale: `Started scanning ${repository.name} at ${startedAt.toISOString()}.`,
+        rationale: `Started ${input.origin === 'import' ? 'importing' : 'scanning'} ${repository.name} at ${startedAt.toISOString()}.`,
         payload: { startedAt: startedAt.toISOString(), commit: git.commit, branch: git.branch },
       });
       await this.audit.record(manager, {
@@ -119,18 +175,19 @@ export class ScansService {
         action: 'scan.finished',
         subject: { repository: repository.id, scan: scan.id },
         outputsDigest: `sha256:${document.digest}`,
-        rationale: `Scanned ${repository.name}: ${libraries} components from ${repositoryScan.lockfiles.length} lockfile(s).`,
+        rationale: `${verb} ${repository.name}: ${libraries} components from ${from}.`,
         payload: {
           repository: { name: repository.name, location: repository.location },
           commit: git.commit,
           branch: git.branch,
-          lockfiles: repositoryScan.lockfiles,
+          lockfiles,
           components: libraries,
           warnings: graph.warnings.length,
           sbom: { format: document.format, specVersion: document.specVersion, serialNumber: document.serialNumber },
+          ...(input.importedFrom ? { importedFrom: { ...input.importedFrom, tools: input.importedFrom.tools.map((tool) => ({ ...tool })) } } : {}),
         },
       });
-      const more = options.alsoRecord?.({ repository: repository.id, scan: scan.id }) ?? [];
+      const more = input.alsoRecord?.({ repository: repository.id, scan: scan.id }) ?? [];
       if (more.length > 0) await this.audit.recordMany(manager, more);
       return { ...scan, repository };
     });

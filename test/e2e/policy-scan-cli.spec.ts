@@ -74,7 +74,7 @@ describe.each(testBackends())('chainward scan --policy and results on $name', (b
       '  passed  deprecated-packages (info, low)',
       '  failed  licence-copyleft (fail, high): 2 violations',
       '  failed  licence-file (warn, low): 1 violation',
-      '  failed  licence-unknown (warn, medium): 15 violations',
+      '  failed  licence-unknown (warn, medium): 13 violations',
       '  passed  secrets (fail, critical)',
       '  failed  vulnerability-fixable (fail, high): 4 violations',
       '  failed  vulnerability-review (warn, medium): 4 violations',

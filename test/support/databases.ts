@@ -28,6 +28,7 @@ export function baseConfig(home: string, databaseUrl?: string): ChainwardConfig 
     logLevel: 'error',
     server: { host: '127.0.0.1', port: 0 },
     scan: { maxFileSize: 100 * 1024 * 1024 },
+    registry: { urls: {}, cacheTtlSeconds: 86_400 },
   };
 }
 

@@ -11,3 +11,6 @@ export function parseByteSize(value: string): number {
 
 export const maxFileSizeOption = (): Option =>
   new Option('--max-file-size <size>', 'refuse lockfiles larger than this (default 100MB, or CHAINWARD_MAX_FILE_SIZE)').argParser(parseByteSize);
+
+export const licensesOption = (): Option =>
+  new Option('--licenses <source>', 'registry: fetch the licence (and deprecation, release date) of components without one from their registry, cached under $CHAINWARD_HOME/cache/registry').choices(['registry']);

@@ -1,12 +1,14 @@
 import { Command, Option } from 'commander';
 import { ChainwardError } from '../../common/errors.js';
-import type { DependencyGraph, SbomVulnerability } from '../../sbom/index.js';
+import type { DependencyGraph, SbomFormat, SbomVulnerability } from '../../sbom/index.js';
 import { cliConfig } from '../context.js';
 import { print, progressReporter, writeFileAtomic } from '../io.js';
-import { maxFileSizeOption } from './options.js';
+import { licensesOption, maxFileSizeOption } from './options.js';
+import { sbomDiffCommand } from './sbom-diff.js';
+import { sbomImportCommand } from './sbom-import.js';
 
 interface SbomFlags {
-  format: 'cyclonedx-json' | 'cyclonedx-xml';
+  format: SbomFormat;
   specVersion: '1.6' | '1.5';
   output?: string;
   dev: boolean;
@@ -14,24 +16,32 @@ interface SbomFlags {
   maxFileSize?: number;
   withVulns?: boolean;
   advisories?: string;
+  licenses?: 'registry';
 }
 
-/** `chainward sbom <dir>`: no database, no server; what CI calls, so it loads only the scanner. */
+/**
+ * `chainward sbom <dir>`: no database, no server; what CI calls, so it loads only the scanner.
+ * `sbom import <file>` and `sbom diff <a> <b>` are subcommands: commander tries a subcommand name first,
+ * so a directory literally named `import` or `diff` is scanned as `./import`.
+ */
 export function sbomCommand(): Command {
   return new Command('sbom')
-    .description('Build a CycloneDX SBOM of a directory from its lockfiles (no database needed)')
-    .argument('<dir>', 'repository or project directory to scan')
-    .addOption(new Option('--format <format>', 'output format').choices(['cyclonedx-json', 'cyclonedx-xml']).default('cyclonedx-json'))
-    .addOption(new Option('--spec-version <version>', 'CycloneDX specification version').choices(['1.6', '1.5']).default('1.6'))
+    .description('Build an SBOM (CycloneDX or SPDX) of a directory from its lockfiles (no database needed); import or compare SBOMs')
+    .argument('<dir>', 'repository or project directory to scan (a directory named import or diff: write ./import)')
+    .addOption(new Option('--format <format>', 'output format').choices(['cyclonedx-json', 'cyclonedx-xml', 'spdx-json']).default('cyclonedx-json'))
+    .addOption(new Option('--spec-version <version>', 'CycloneDX specification version (spdx-json is always SPDX 2.3)').choices(['1.6', '1.5']).default('1.6'))
     .option('-o, --output <file>', 'write the SBOM to this file (written whole or not at all) instead of stdout')
     .option('--no-dev', 'leave out components only development needs')
     .option('--reproducible', 'same input, same bytes: serial number from the content, timestamp from SOURCE_DATE_EPOCH or left out')
     .addOption(maxFileSizeOption())
     .option('--with-vulns', 'embed a CycloneDX vulnerabilities section: the advisories (--advisories) that affect the components')
     .option('--advisories <snapshot|dir>', 'advisories for --with-vulns: a snapshot from `chainward advisories export`, an OSV directory or zip')
+    .addOption(licensesOption())
+    .addCommand(sbomImportCommand())
+    .addCommand(sbomDiffCommand())
     .addHelpText(
       'after',
-      '\nExamples:\n  chainward sbom . -o sbom.cdx.json\n  chainward sbom path/to/app --format cyclonedx-xml --no-dev\n  SOURCE_DATE_EPOCH=1700000000 chainward sbom . --reproducible\n  chainward sbom . --with-vulns --advisories advisories.osv.jsonl.gz',
+      '\nExamples:\n  chainward sbom . -o sbom.cdx.json\n  chainward sbom path/to/app --format cyclonedx-xml --no-dev\n  chainward sbom . --format spdx-json -o sbom.spdx.json\n  SOURCE_DATE_EPOCH=1700000000 chainward sbom . --reproducible\n  chainward sbom . --with-vulns --advisories advisories.osv.jsonl.gz\n  chainward sbom . --licenses registry\n  chainward sbom import bom.json --repo webapp\n  chainward sbom diff before.cdx.json after.spdx.json --exit-code',
     )
     .action(async (dir: string, flags: SbomFlags) => {
       if (flags.withVulns && !flags.advisories) {
@@ -44,6 +54,10 @@ export function sbomCommand(): Command {
         maxFileBytes: flags.maxFileSize ?? (await cliConfig()).scan.maxFileSize,
         onProgress,
       });
+      if (flags.licenses === 'registry') {
+        const { addRegistryLicenses } = await import('./registry-licenses.js');
+        await addRegistryLicenses(scan.graph, onProgress);
+      }
       const document = renderSbom(scan, {
         format: flags.format,
         specVersion: flags.specVersion,

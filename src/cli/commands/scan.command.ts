@@ -4,7 +4,7 @@ import type { ScanSummary } from '../../scans/index.js';
 import { ExitCode } from '../exit-codes.js';
 import { cliConfig, withDatabase } from '../context.js';
 import { print, printJson, progressReporter, writeFileAtomic } from '../io.js';
-import { maxFileSizeOption } from './options.js';
+import { licensesOption, maxFileSizeOption } from './options.js';
 import { formatPolicyResults } from './policy-format.js';
 import { loadPolicyOrFail } from './policy-input.js';
 import { evaluateAndStore } from './scan-policy.js';
@@ -15,6 +15,7 @@ interface ScanFlags {
   dev: boolean;
   maxFileSize?: number;
   policy?: string;
+  licenses?: 'registry';
 }
 
 /** `chainward scan <dir>`: builds the SBOM and stores the scan with its history. */
@@ -27,18 +28,25 @@ export function scanCommand(): Command {
     .option('--no-dev', 'leave out components only development needs')
     .addOption(maxFileSizeOption())
     .option('--policy <path>', 'evaluate this policy set (directory or YAML file) on the scan, store the results, exit 1 when it fails')
-    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id\n  chainward scan . --policy policies/default')
+    .addOption(licensesOption())
+    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id\n  chainward scan . --policy policies/default\n  chainward scan . --licenses registry --policy policies/default')
     .action(async (dir: string, flags: ScanFlags) => {
       const config = await cliConfig();
       // An invalid policy stops the scan before anything is stored.
       const policySet = flags.policy ? await loadPolicyOrFail(flags.policy, (line) => process.stderr.write(`${line}\n`)) : undefined;
-      const { buildSbom } = await import('../../sbom/index.js');
+      const { scanRepository, renderSbom } = await import('../../sbom/index.js');
       const startedAt = new Date();
-      const document = await buildSbom(dir, {
+      const onProgress = progressReporter();
+      const repositoryScan = await scanRepository(dir, {
         includeDevelopment: flags.dev,
         maxFileBytes: flags.maxFileSize ?? config.scan.maxFileSize,
-        onProgress: progressReporter(),
+        onProgress,
       });
+      if (flags.licenses === 'registry') {
+        const { addRegistryLicenses } = await import('./registry-licenses.js');
+        await addRegistryLicenses(repositoryScan.graph, onProgress);
+      }
+      const document = renderSbom(repositoryScan);
       const stored = await withDatabase(async ({ scans, findings, advisories, policyResults, database }) => {
         const scan = await scans.recordScan(document, startedAt);
         const details = await scans.getScanDetails(scan.id);

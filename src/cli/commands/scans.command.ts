@@ -62,6 +62,10 @@ export function scansCommand(): Command {
       if (scan.commitSha) print(`  commit:     ${scan.commitSha}${scan.branch ? ` (${scan.branch})` : ''}`);
       print(`  started:    ${scan.startedAt.toISOString()}`);
       print(`  status:     ${scan.status}, by chainward ${scan.toolVersion}`);
+      if (scan.importedFrom) {
+        const tools = scan.importedFrom.tools.map((tool) => (tool.version ? `${tool.name} ${tool.version}` : tool.name)).join(', ');
+        print(`  imported:   ${scan.importedFrom.file} (${scan.importedFrom.format} ${scan.importedFrom.specVersion}${tools ? `, made by ${tools}` : ''})`);
+      }
       print(`  lockfiles:  ${scan.lockfiles.join(', ')}`);
       print(formatSummary(details.summary));
       print(`  edges:      ${details.edges}`);

@@ -3,10 +3,9 @@ import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { ChainwardError } from '../../common/errors.js';
 
-export type SbomFormat = 'cyclonedx-json' | 'cyclonedx-xml';
+export type CycloneDxFormat = 'cyclonedx-json' | 'cyclonedx-xml';
 export type CycloneDxSpecVersion = '1.6' | '1.5';
 
-export const SBOM_FORMATS: readonly SbomFormat[] = ['cyclonedx-json', 'cyclonedx-xml'];
 export const CYCLONEDX_SPEC_VERSIONS: readonly CycloneDxSpecVersion[] = ['1.6', '1.5'];
 
 function specFor(version: CycloneDxSpecVersion): typeof Spec.Spec1dot6 {
@@ -19,7 +18,7 @@ function specFor(version: CycloneDxSpecVersion): typeof Spec.Spec1dot6 {
 }
 
 /** Serialises a BOM deterministically: every list sorted, two-space indentation. */
-export function serializeBom(bom: Models.Bom, format: SbomFormat, specVersion: CycloneDxSpecVersion): string {
+export function serializeBom(bom: Models.Bom, format: CycloneDxFormat, specVersion: CycloneDxSpecVersion): string {
   const spec = specFor(specVersion);
   const options = { sortLists: true, space: 2 };
   switch (format) {

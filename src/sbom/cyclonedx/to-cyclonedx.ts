@@ -122,12 +122,12 @@ function toComponent(node: ComponentNode): Models.Component {
   );
   const { single, multiple } = splitHashes(node.hashes);
   for (const hash of single) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
-  for (const license of toLicenses(node.licenses)) component.licenses.add(license);
   const properties: Record<string, string> = { ...node.properties };
+  for (const license of toLicenses(node.licenses, properties)) component.licenses.add(license);
   if (node.type === 'library') properties['chainward:dependency:direct'] = String(node.direct);
   properties['chainward:source-file'] = node.sourceFile;
   const licenseSources = [...new Set(node.licenses.map((l) => l.source))];
-  if (licenseSources.length > 0) properties['chainward:license:source'] = licenseSources.join(',');
+  if (licenseSources.length > 0) properties[LICENSE_SOURCE_PROPERTY] = licenseSources.join(',');
   if (multiple.length > 0) properties['chainward:file-hashes'] = multiple.map((h) => `${h.alg}:${h.content}`).join(' ');
   for (const [name, value] of Object.entries(properties)) component.properties.add(new Models.Property(name, value));
   return component;
@@ -162,16 +162,23 @@ function toScope(scope: ComponentNode['scope']): Enums.ComponentScope {
   }
 }
 
+/** Per-licence properties: where the statement was read, and the text it was corrected from. */
+export const LICENSE_SOURCE_PROPERTY = 'chainward:license:source';
+export const LICENSE_ORIGINAL_PROPERTY = 'chainward:license:original';
+
 /**
  * CycloneDX allows either a list of single licences or one expression. Single
- * SPDX ids and named licences go into the list; a compound expression is used
- * alone (the first one, when sources disagree).
+ * SPDX ids and named licences go into the list, each with its source and
+ * original text as licence properties; a compound expression is used alone
+ * (the first one, when sources disagree), and since CycloneDX 1.6 gives an
+ * expression no properties, its original text becomes a component property.
  */
-function toLicenses(facts: LicenseFact[]): Models.License[] {
+function toLicenses(facts: LicenseFact[], properties: Record<string, string>): Models.License[] {
   const compound = facts.find((f) => f.kind === 'expression' && !SPDX.isSupportedSpdxId(f.expression));
   if (compound && compound.kind === 'expression') {
     const expression = new Models.LicenseExpression(compound.expression);
     expression.acknowledgement = Enums.LicenseAcknowledgement.Declared;
+    if (compound.original !== undefined) properties[LICENSE_ORIGINAL_PROPERTY] = compound.original;
     return [expression];
   }
   const seen = new Set<string>();
@@ -180,11 +187,10 @@ function toLicenses(facts: LicenseFact[]): Models.License[] {
     const key = fact.kind === 'expression' ? `id:${fact.expression}` : `name:${fact.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    licenses.push(
-      fact.kind === 'expression'
-        ? new Models.SpdxLicense(fact.expression, { acknowledgement: Enums.LicenseAcknowledgement.Declared })
-        : new Models.NamedLicense(fact.name, { acknowledgement: Enums.LicenseAcknowledgement.Declared }),
-    );
+    const licenseProperties = new Models.PropertyRepository([new Models.Property(LICENSE_SOURCE_PROPERTY, fact.source)]);
+    if (fact.kind === 'expression' && fact.original !== undefined) licenseProperties.add(new Models.Property(LICENSE_ORIGINAL_PROPERTY, fact.original));
+    const options = { acknowledgement: Enums.LicenseAcknowledgement.Declared, properties: licenseProperties };
+    licenses.push(fact.kind === 'expression' ? new Models.SpdxLicense(fact.expression, options) : new Models.NamedLicense(fact.name, options));
   }
   return licenses;
 }

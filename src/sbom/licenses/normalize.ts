@@ -1,37 +1,29 @@
-import parseSpdx from 'spdx-expression-parse';
 import type { LicenseFact, LicenseSource } from '../model/graph.js';
+import { normalizeLicenseText } from './to-spdx-expression.js';
 
 /**
  * Turns a licence statement into a fact: an SPDX expression when the text is
- * one, otherwise the text itself as a named licence. Nothing is guessed.
+ * one or can be corrected into one without guessing (the original text is then
+ * kept beside it), otherwise the text itself as a named licence.
  */
 export function licenseFact(text: string, source: LicenseSource): LicenseFact | undefined {
   const trimmed = text.trim();
-  const isExpression = isSpdxExpression(trimmed);
-  if (isExpression) return { kind: 'expression', expression: trimmed, source };
-  return trimmed === '' ? undefined : { kind: 'named', name: trimmed, source };
+  if (trimmed === '') return undefined;
+  const normalized = normalizeCached(trimmed);
+  if (normalized === undefined) return { kind: 'named', name: trimmed, source };
+  return normalized === trimmed ? { kind: 'expression', expression: trimmed, source } : { kind: 'expression', expression: normalized, source, original: trimmed };
 }
 
-// A lockfile repeats a few dozen licence strings thousands of times; parsing each once keeps this off the profile.
-const expressionCache = new Map<string, boolean>();
+// A lockfile repeats a few dozen licence strings thousands of times; normalising each once keeps this off the profile.
+const cache = new Map<string, string | null>();
 
-function isSpdxExpression(text: string): boolean {
-  let known = expressionCache.get(text);
+function normalizeCached(text: string): string | undefined {
+  let known = cache.get(text);
   if (known === undefined) {
-    known = parsesAsSpdx(text);
-    if (expressionCache.size < 10_000) expressionCache.set(text, known);
+    known = normalizeLicenseText(text) ?? null;
+    if (cache.size < 10_000) cache.set(text, known);
   }
-  return known;
-}
-
-function parsesAsSpdx(trimmed: string): boolean {
-  if (trimmed === '' || /^(UNLICENSED|SEE LICEN[CS]E IN .*)$/i.test(trimmed)) return false;
-  try {
-    parseSpdx(trimmed);
-    return true;
-  } catch {
-    return false;
-  }
+  return known ?? undefined;
 }
 
 /**
@@ -54,4 +46,9 @@ export function licensesFromPackageJsonField(value: unknown, source: LicenseSour
     if (fact) facts.push(fact);
   }
   return facts;
+}
+
+/** The text a licence fact was read from: the original when it was corrected. */
+export function licenseText(fact: LicenseFact): string {
+  return fact.kind === 'named' ? fact.name : (fact.original ?? fact.expression);
 }

@@ -14,12 +14,18 @@ export interface HashFact {
   content: string;
 }
 
-/** Where a licence statement was read, so an auditor can weigh it. */
-export type LicenseSource = 'lockfile' | 'manifest' | 'installed-package' | 'registry';
+/**
+ * Where a licence statement was read, so an auditor can weigh it: the lockfile, the package's manifest, the
+ * installed package, its registry (`--licenses registry`), or an SBOM made by another tool (`sbom import`).
+ */
+export type LicenseSource = 'lockfile' | 'manifest' | 'installed-package' | 'registry' | 'sbom';
 
 export type LicenseFact =
-  /** A valid SPDX expression, e.g. `MIT` or `(MIT OR Apache-2.0)`. */
-  | { kind: 'expression'; expression: string; source: LicenseSource }
+  /**
+   * A valid SPDX expression, e.g. `MIT` or `(MIT OR Apache-2.0)`. `original` is
+   * the text as written when it was corrected into this expression ("Apache 2.0").
+   */
+  | { kind: 'expression'; expression: string; source: LicenseSource; original?: string }
   /** Text that is not a valid SPDX expression, kept as written. */
   | { kind: 'named'; name: string; source: LicenseSource };
 

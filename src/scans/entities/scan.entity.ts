@@ -3,6 +3,22 @@ import { RepositoryEntity } from './repository.entity.js';
 
 export type ScanStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
+/** How the scan's components were obtained: Chainward read the lockfiles, or an SBOM from another tool was imported. */
+/** `scan`: scanned here; `import`: an SBOM made by another tool; `gate`: reported by a CI gate run elsewhere. */
+export type ScanOrigin = 'scan' | 'import' | 'gate';
+
+/** What an imported scan was read from. */
+export interface ImportedFrom {
+  /** The file as given on the command line. */
+  file: string;
+  format: string;
+  specVersion: string;
+  /** The tools the document names as its makers (metadata.tools, creationInfo.creators). */
+  tools: Array<{ name: string; version?: string }>;
+  /** CycloneDX serial number or SPDX document namespace. */
+  serialNumber: string | null;
+}
+
 /** One scan of a repository: when, at which commit, with which tool, and the SBOM it produced. */
 @Entity({ name: 'scans' })
 @Index('ix_scans_repository_started', ['repositoryId', 'startedAt'])
@@ -49,4 +65,11 @@ export class ScanEntity {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   warnings!: Array<{ file: string; message: string }>;
+
+  @Column({ type: 'text', default: 'scan' })
+  origin!: ScanOrigin;
+
+  /** Set when `origin` is `import`. */
+  @Column({ name: 'imported_from', type: 'jsonb', nullable: true })
+  importedFrom!: ImportedFrom | null;
 }

@@ -1,0 +1,163 @@
+import { PackageURL } from 'packageurl-js';
+import type { SbomFormat } from '../formats.js';
+import { addEdge, emptyGraph, type ComponentNode, type ComponentScope, type DependencyGraph, type HashAlgorithm, type HashFact, type LicenseFact } from '../model/graph.js';
+
+/** An SBOM made by another tool, read into our graph. */
+export interface ImportedSbom {
+  graph: DependencyGraph;
+  format: SbomFormat;
+  specVersion: string;
+  /** The described software: the root component's (or the SPDX document's) name. */
+  name: string;
+  /** The tools the document says made it, in its order. */
+  tools: Array<{ name: string; version?: string }>;
+  /** CycloneDX serial number or SPDX document namespace, when present. */
+  serialNumber?: string;
+}
+
+/** purl type -> the ecosystem id our own parsers use for it. */
+const ECOSYSTEM_OF_PURL_TYPE: Record<string, string> = {
+  npm: 'npm',
+  pypi: 'pypi',
+  golang: 'gomod',
+  cargo: 'cargo',
+  maven: 'maven',
+  gem: 'rubygems',
+  composer: 'composer',
+  nuget: 'nuget',
+};
+
+export interface ImportedComponent {
+  /** The document's own id for the component (bom-ref, SPDXID). */
+  localId: string;
+  purl?: string;
+  name: string;
+  group?: string;
+  version?: string;
+  application: boolean;
+  scope?: ComponentScope;
+  development?: boolean;
+  licenses: LicenseFact[];
+  hashes: HashFact[];
+  properties: Record<string, string>;
+}
+
+const HASH_ALGORITHMS: Record<string, HashAlgorithm> = {
+  md5: 'MD5',
+  sha1: 'SHA-1',
+  'sha-1': 'SHA-1',
+  sha256: 'SHA-256',
+  'sha-256': 'SHA-256',
+  sha384: 'SHA-384',
+  'sha-384': 'SHA-384',
+  sha512: 'SHA-512',
+  'sha-512': 'SHA-512',
+};
+
+/** A hash in the algorithms our model knows (others, such as BLAKE3, are left out); hex only. */
+export function hashFact(algorithm: string, content: string): HashFact | undefined {
+  const alg = HASH_ALGORITHMS[algorithm.toLowerCase()];
+  const hex = content.trim().toLowerCase();
+  return alg && /^[0-9a-f]+$/.test(hex) ? { alg, content: hex } : undefined;
+}
+
+/**
+ * Builds the graph from the components and edges a document lists, keyed by
+ * canonical purl: components without a usable purl are left out (with one
+ * warning saying how many), roots without one get a `pkg:generic` purl, and
+ * a package listed twice becomes one node.
+ */
+export class ImportedGraphBuilder {
+  readonly graph = emptyGraph();
+  private readonly refByLocalId = new Map<string, string>();
+  private readonly skipped: string[] = [];
+
+  constructor(private readonly file: string) {
+    this.graph.sources.push(file);
+  }
+
+  add(component: ImportedComponent): string | undefined {
+    const purl = canonicalPurl(component.purl) ?? (component.application ? genericPurl(component) : undefined);
+    if (!purl) {
+      this.skipped.push(component.name);
+      return undefined;
+    }
+    const parsed = PackageURL.fromString(purl);
+    const existing = this.graph.components.get(purl);
+    const node: ComponentNode = {
+      ref: purl,
+      ecosystem: ECOSYSTEM_OF_PURL_TYPE[parsed.type] ?? parsed.type,
+      purl,
+      group: parsed.namespace ?? component.group ?? undefined,
+      name: parsed.name,
+      version: parsed.version ?? component.version ?? '',
+      type: component.application ? 'application' : 'library',
+      scope: component.scope ?? 'required',
+      development: component.development ?? false,
+      direct: false,
+      licenses: component.licenses,
+      hashes: component.hashes,
+      sourceFile: this.file,
+      properties: component.properties,
+    };
+    if (existing) {
+      // Listed twice (two lockfiles, two layers): one package, required if either copy is.
+      existing.development &&= node.development;
+      if (node.scope === 'required') existing.scope = 'required';
+      if (node.type === 'application') existing.type = 'application';
+    } else {
+      this.graph.components.set(purl, node);
+    }
+    this.refByLocalId.set(component.localId, purl);
+    return purl;
+  }
+
+  refOf(localId: string): string | undefined {
+    return this.refByLocalId.get(localId);
+  }
+
+  addRoot(localId: string): void {
+    const ref = this.refByLocalId.get(localId);
+    if (ref && !this.graph.roots.includes(ref)) this.graph.roots.push(ref);
+  }
+
+  addEdge(fromLocalId: string, toLocalId: string): void {
+    const from = this.refByLocalId.get(fromLocalId);
+    const to = this.refByLocalId.get(toLocalId);
+    if (from && to) addEdge(this.graph, from, to);
+  }
+
+  /** Marks what the roots depend on as direct, and reports what was left out. */
+  finish(): DependencyGraph {
+    this.graph.roots.sort();
+    for (const root of this.graph.roots) {
+      const rootNode = this.graph.components.get(root);
+      if (rootNode) rootNode.type = 'application';
+      for (const target of this.graph.edges.get(root) ?? []) {
+        const node = this.graph.components.get(target);
+        if (node && node.type === 'library') node.direct = true;
+      }
+    }
+    if (this.skipped.length > 0) {
+      const examples = this.skipped.slice(0, 3).join(', ');
+      this.graph.warnings.push({
+        file: this.file,
+        message: `${this.skipped.length} component(s) without a valid package URL were left out (${examples}${this.skipped.length > 3 ? ', …' : ''})`,
+      });
+    }
+    return this.graph;
+  }
+}
+
+function canonicalPurl(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    return PackageURL.fromString(text.trim()).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+function genericPurl(component: ImportedComponent): string {
+  return new PackageURL('generic', component.group || undefined, component.name || 'unnamed', component.version || undefined, undefined, undefined).toString();
+}
