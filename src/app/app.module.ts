@@ -3,12 +3,13 @@ import { ApiModule } from '../api/index.js';
 import { AuditModule } from '../audit/index.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { DatabaseModule } from '../database/index.js';
+import { ReportsModule } from '../reports/nest.js';
 import { ENTITIES } from './entities.js';
 
 /** The server's root module: the database opened once, the audit ledger every module records to, then the API. */
 @Module({})
 export class AppModule {
   static forRoot(config: ChainwardConfig): DynamicModule {
-    return { module: AppModule, imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ApiModule] };
+    return { module: AppModule, imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ReportsModule.forRoot(config), ApiModule] };
   }
 }

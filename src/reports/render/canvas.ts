@@ -1,0 +1,86 @@
+import type PDFDocument from 'pdfkit';
+import { type FontName } from './fonts.js';
+import { INK } from './palette.js';
+
+export const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
+export const MARGIN = { top: 58, bottom: 54, left: 48, right: 48 } as const;
+
+export interface TextStyle {
+  font: FontName;
+  size: number;
+  color?: string;
+  lineGap?: number;
+}
+
+/**
+ * The drawing surface the blocks share: a PDFKit document with a cursor that moves down the content area. Every
+ * block measures first and asks for room, so PDFKit never breaks a page by itself (which would split a table row or a
+ * chart): pages are added here, and only here.
+ */
+export class Canvas {
+  y: number = MARGIN.top;
+  /** Called after each page this canvas adds (to repeat a table's header). */
+  #pageListeners: Array<() => void> = [];
+
+  constructor(readonly doc: PDFKit.PDFDocument) {}
+
+  get left(): number {
+    return MARGIN.left;
+  }
+
+  get width(): number {
+    return PAGE.width - MARGIN.left - MARGIN.right;
+  }
+
+  get bottom(): number {
+    return PAGE.height - MARGIN.bottom;
+  }
+
+  /** The height one page offers to content. */
+  get pageHeight(): number {
+    return this.bottom - MARGIN.top;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = MARGIN.top;
+    for (const listener of this.#pageListeners) listener();
+  }
+
+  /** Starts a new page unless `height` still fits below the cursor. */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom && this.y > MARGIN.top) this.newPage();
+  }
+
+  /** Runs `work` with `listener` called after every page break it causes. */
+  withPageListener<T>(listener: () => void, work: () => T): T {
+    this.#pageListeners.push(listener);
+    try {
+      return work();
+    } finally {
+      this.#pageListeners.pop();
+    }
+  }
+
+  style(style: TextStyle): PDFKit.PDFDocument {
+    return this.doc.font(style.font).fontSize(style.size).fillColor(style.color ?? INK);
+  }
+
+  measure(text: string, style: TextStyle, width: number): number {
+    if (text === '') return 0;
+    return this.style(style).heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+  }
+
+  /** Draws text at a fixed place; `height` clips it (with an ellipsis) so it can never run onto a new page. */
+  text(text: string, style: TextStyle, x: number, y: number, width: number, options: { height?: number; align?: 'left' | 'right' | 'center' } = {}): void {
+    if (text === '') return;
+    this.style(style).text(text, x, y, {
+      width,
+      lineGap: style.lineGap ?? 0,
+      align: options.align ?? 'left',
+      ...(options.height !== undefined ? { height: options.height, ellipsis: true } : {}),
+    });
+  }
+}
+
+export type PdfDocument = InstanceType<typeof PDFDocument>;
