@@ -179,7 +179,7 @@ function policySection(policy: ReportPolicyEvaluation | null): LayoutSection {
           { label: 'Outcome', value: policy.outcome },
           {
             label: 'Rules',
-            value: `${count(summary.rules)}: ${count(summary.passed)} passed, ${count(summary.failed)} failed (${count(summary.failing)} failing the policy, ${count(summary.warnings)} warnings), ${count(summary.waived)} waived`,
+            value: `${count(summary.rules)}: ${count(summary.passed)} passed, ${count(summary.failed)} failed (${count(summary.failing)} failing the policy, ${plural(summary.warnings, 'warning')}), ${count(summary.waived)} waived`,
           },
         ],
       },
