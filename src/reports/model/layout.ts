@@ -56,6 +56,8 @@ export type Block =
   | { kind: 'bar-chart'; title: string; bars: Array<{ label: string; value: number; tone: Tone }>; empty: string }
   /** Percentages over time: one bar per bucket, 0-100 %, with the count of what was judged under each. */
   | { kind: 'rate-chart'; title: string; points: Array<{ label: string; rate: number | null; detail: string }>; empty: string }
+  /** Bar charts side by side, each in an equal share of the width. */
+  | { kind: 'columns'; charts: Array<Extract<Block, { kind: 'bar-chart' }>> }
   /** Monospaced lines: commands, a signed note. */
   | { kind: 'code'; lines: string[] };
 

@@ -89,16 +89,21 @@ export function summarySection(data: ReportData, figures: KeyFigures): LayoutSec
       ],
     },
     {
-      kind: 'bar-chart',
-      title: 'Open vulnerabilities by severity',
-      bars: SEVERITIES.map((severity) => ({ label: severity, value: figures.openBySeverity[severity], tone: SEVERITY_TONES[severity] })),
-      empty: 'No open vulnerabilities.',
-    },
-    {
-      kind: 'bar-chart',
-      title: 'Components by licence category',
-      bars: LICENCE_CATEGORIES.map((category) => ({ label: category, value: figures.licenceCategories[category], tone: category })),
-      empty: 'No components.',
+      kind: 'columns',
+      charts: [
+        {
+          kind: 'bar-chart',
+          title: 'Open vulnerabilities by severity',
+          bars: SEVERITIES.map((severity) => ({ label: severity, value: figures.openBySeverity[severity], tone: SEVERITY_TONES[severity] })),
+          empty: 'No open vulnerabilities.',
+        },
+        {
+          kind: 'bar-chart',
+          title: 'Components by licence category',
+          bars: LICENCE_CATEGORIES.map((category) => ({ label: category, value: figures.licenceCategories[category], tone: category })),
+          empty: 'No components.',
+        },
+      ],
     },
     {
       kind: 'rate-chart',

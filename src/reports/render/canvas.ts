@@ -24,12 +24,26 @@ export class Canvas {
 
   constructor(readonly doc: PDFKit.PDFDocument) {}
 
+  /** The column blocks are drawn in: the full content width, or part of it for blocks side by side. */
+  #frame: { left: number; width: number } = { left: MARGIN.left, width: PAGE.width - MARGIN.left - MARGIN.right };
+
   get left(): number {
-    return MARGIN.left;
+    return this.#frame.left;
   }
 
   get width(): number {
-    return PAGE.width - MARGIN.left - MARGIN.right;
+    return this.#frame.width;
+  }
+
+  /** Runs `work` drawing into a narrower column. */
+  inColumn<T>(left: number, width: number, work: () => T): T {
+    const saved = this.#frame;
+    this.#frame = { left, width };
+    try {
+      return work();
+    } finally {
+      this.#frame = saved;
+    }
   }
 
   get bottom(): number {

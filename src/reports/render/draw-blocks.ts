@@ -1,6 +1,6 @@
 import type { Block } from '../model/layout.js';
 import type { Canvas, TextStyle } from './canvas.js';
-import { drawBarChart, drawRateChart } from './draw-charts.js';
+import { drawBarChart, drawChartColumns, drawRateChart } from './draw-charts.js';
 import { drawTable } from './draw-table.js';
 import { ACCENT, CODE_FILL, INK, MUTED, RULE, TONE_COLOURS } from './palette.js';
 
@@ -34,6 +34,10 @@ export function drawBlock(canvas: Canvas, block: Block): void {
       return;
     case 'bar-chart':
       drawBarChart(canvas, block);
+      canvas.y += GAP;
+      return;
+    case 'columns':
+      drawChartColumns(canvas, block);
       canvas.y += GAP;
       return;
     case 'rate-chart':

@@ -7,12 +7,33 @@ const LABEL: TextStyle = { font: 'condensed', size: 7.5, color: INK };
 const VALUE: TextStyle = { font: 'condensedBold', size: 7.5, color: INK };
 const AXIS: TextStyle = { font: 'condensed', size: 6.5, color: MUTED };
 
+const BAR_STEP = 15;
+
+export function barChartHeight(block: Extract<Block, { kind: 'bar-chart' }>): number {
+  return 18 + block.bars.length * BAR_STEP + 4;
+}
+
+/** Bar charts side by side: room for the tallest is asked once, then each is drawn in its column. */
+export function drawChartColumns(canvas: Canvas, block: Extract<Block, { kind: 'columns' }>): void {
+  const gap = 18;
+  canvas.ensure(Math.max(...block.charts.map(barChartHeight)));
+  const top = canvas.y;
+  const width = (canvas.width - gap * (block.charts.length - 1)) / block.charts.length;
+  let bottom = top;
+  block.charts.forEach((chart, index) => {
+    canvas.y = top;
+    canvas.inColumn(canvas.left + index * (width + gap), width, () => drawBarChart(canvas, chart));
+    bottom = Math.max(bottom, canvas.y);
+  });
+  canvas.y = bottom;
+}
+
 /** Horizontal bars, one per category, scaled to the largest, with the count at the end of each bar. */
 export function drawBarChart(canvas: Canvas, block: Extract<Block, { kind: 'bar-chart' }>): void {
   const barHeight = 11;
-  const step = 15;
-  const labelWidth = 100;
-  const height = 18 + block.bars.length * step + 4;
+  const step = BAR_STEP;
+  const labelWidth = Math.min(100, canvas.width * 0.36);
+  const height = barChartHeight(block);
   canvas.ensure(height);
   canvas.text(block.title, TITLE, canvas.left, canvas.y, canvas.width);
   canvas.y += 18;
@@ -23,13 +44,13 @@ export function drawBarChart(canvas: Canvas, block: Extract<Block, { kind: 'bar-
     return;
   }
   const originX = canvas.left + labelWidth;
-  const plotWidth = canvas.width - labelWidth - 50;
+  const plotWidth = canvas.width - labelWidth - 40;
   const top = canvas.y;
   for (const bar of block.bars) {
     canvas.text(bar.label, LABEL, canvas.left, canvas.y + 2, labelWidth - 8, { align: 'right' });
     const width = bar.value === 0 ? 0 : Math.max(1.5, (plotWidth * bar.value) / max);
     if (width > 0) canvas.doc.rect(originX, canvas.y, width, barHeight).fill(TONE_COLOURS[bar.tone]);
-    canvas.text(bar.value.toLocaleString('en-GB'), bar.value === 0 ? { ...VALUE, color: MUTED } : VALUE, originX + width + 4, canvas.y + 2, 46);
+    canvas.text(bar.value.toLocaleString('en-GB'), bar.value === 0 ? { ...VALUE, color: MUTED } : VALUE, originX + width + 4, canvas.y + 2, 36);
     canvas.y += step;
   }
   canvas.doc.moveTo(originX, top - 2).lineTo(originX, canvas.y - step + barHeight + 2).lineWidth(0.6).strokeColor(MUTED).stroke();
