@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../src/common/errors.js';
+import type { ChainwardError } from '../../src/common/errors.js';
 import {
   LOCAL_CA_FILE,
   LOCAL_SIGNER_FILE,
