@@ -56,6 +56,8 @@ export class Canvas {
   }
 
   newPage(): void {
+    compactPageContent(this.doc);
+    clearLayoutCaches(this.doc);
     this.doc.addPage();
     this.y = MARGIN.top;
     for (const listener of this.#pageListeners) listener();
@@ -82,7 +84,8 @@ export class Canvas {
 
   measure(text: string, style: TextStyle, width: number): number {
     if (text === '') return 0;
-    return this.style(style).heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
+    // Font and size only: a colour would write an operator into the page for nothing.
+    return this.doc.font(style.font).fontSize(style.size).heightOfString(text, { width, lineGap: style.lineGap ?? 0 });
   }
 
   /** Draws text at a fixed place; `height` clips it (with an ellipsis) so it can never run onto a new page. */
@@ -98,3 +101,26 @@ export class Canvas {
 }
 
 export type PdfDocument = InstanceType<typeof PDFDocument>;
+
+/**
+ * PDFKit caches the glyph layout of every word it has set, for the life of the document: in a report of thousands of
+ * hashes, purls and advisory ids that cache is most of the heap. Emptied at each page, it still serves the words a
+ * page repeats (column headers, "transitive, via").
+ */
+export function clearLayoutCaches(doc: PDFKit.PDFDocument): void {
+  const families = (doc as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies ?? {};
+  for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+/**
+ * PDFKit (0.20) keeps every drawing operation of a page as its own small Uint8Array until the document ends, and
+ * with buffered pages (needed for "page x of y") that is every operation of the report: hundreds of bytes of overhead
+ * each, most of the memory of a large report. Joining a finished page's chunks into one array keeps the same bytes
+ * (PDFKit joins them the same way when it writes the page) at a fraction of the memory.
+ */
+export function compactPageContent(doc: PDFKit.PDFDocument): void {
+  const content = (doc.page as unknown as { content?: { buffer?: unknown } }).content;
+  if (!content || !Array.isArray(content.buffer) || content.buffer.length < 2) return;
+  const chunks = content.buffer as Uint8Array[];
+  content.buffer = [Buffer.concat(chunks)];
+}

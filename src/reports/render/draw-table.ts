@@ -49,15 +49,16 @@ export function drawTable(canvas: Canvas, block: TableBlock): void {
     canvas.y += headerHeight;
   };
   const maxRowHeight = canvas.pageHeight - headerHeight;
-  const firstHeight = Math.min(rowHeight(canvas, block.rows[0]!, columns), maxRowHeight);
-  canvas.ensure(headerHeight + firstHeight);
+  const first = measureRow(canvas, block.rows[0]!, columns);
+  canvas.ensure(headerHeight + Math.min(first.height, maxRowHeight));
   canvas.withPageListener(drawHeader, () => {
     drawHeader();
     block.rows.forEach((row, index) => {
-      const height = Math.min(rowHeight(canvas, row, columns), maxRowHeight);
+      const measured = index === 0 ? first : measureRow(canvas, row, columns);
+      const height = Math.min(measured.height, maxRowHeight);
       canvas.ensure(height);
       if (index % 2 === 1) canvas.doc.rect(canvas.left, canvas.y, canvas.width, height).fill(STRIPE_FILL);
-      row.forEach((cell, i) => drawCell(canvas, rich(cell), columns[i]!, canvas.y, height));
+      row.forEach((cell, i) => drawCell(canvas, rich(cell), columns[i]!, canvas.y, height, measured.mainHeights[i]!));
       canvas.y += height;
       canvas.doc.moveTo(canvas.left, canvas.y).lineTo(canvas.left + canvas.width, canvas.y).lineWidth(0.3).strokeColor(RULE).stroke();
     });
@@ -79,24 +80,27 @@ function styles(cell: RichCell, column: Column): { main: TextStyle; sub: TextSty
   return { main, sub: mono || (cell.sub !== undefined && /^[a-z]+:[^\s]+$/i.test(cell.sub)) ? SUB_MONO : SUB };
 }
 
-function rowHeight(canvas: Canvas, row: readonly TableCell[], columns: readonly Column[]): number {
+/** The row's height and each cell's main text height (measured once, reused to place the second line). */
+function measureRow(canvas: Canvas, row: readonly TableCell[], columns: readonly Column[]): { height: number; mainHeights: number[] } {
   let height = 0;
-  row.forEach((raw, i) => {
+  const mainHeights = row.map((raw, i) => {
     const cell = rich(raw);
     const column = columns[i]!;
     const width = column.width - 2 * PAD_X;
     const { main, sub } = styles(cell, column);
-    const cellHeight = canvas.measure(cell.text, main, width) + (cell.sub ? canvas.measure(cell.sub, sub, width) + 1 : 0);
+    const mainHeight = canvas.measure(cell.text, main, width);
+    const cellHeight = mainHeight + (cell.sub ? canvas.measure(cell.sub, sub, width) + 1 : 0);
     if (cellHeight > height) height = cellHeight;
+    return mainHeight;
   });
-  return height + 2 * PAD_Y;
+  return { height: height + 2 * PAD_Y, mainHeights };
 }
 
-function drawCell(canvas: Canvas, cell: RichCell, column: Column, y: number, height: number): void {
+function drawCell(canvas: Canvas, cell: RichCell, column: Column, y: number, height: number, measuredMain: number): void {
   const width = column.width - 2 * PAD_X;
   const { main, sub } = styles(cell, column);
   const limit = height - 2 * PAD_Y;
-  const mainHeight = Math.min(canvas.measure(cell.text, main, width), limit);
+  const mainHeight = Math.min(measuredMain, limit);
   canvas.text(cell.text, main, column.x + PAD_X, y + PAD_Y, width, { height: limit, align: column.align });
   if (cell.sub && limit - mainHeight > 4) {
     canvas.text(cell.sub, sub, column.x + PAD_X, y + PAD_Y + mainHeight + 1, width, { height: limit - mainHeight - 1, align: column.align });

@@ -3,7 +3,7 @@ import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import PDFDocument from 'pdfkit';
 import type { LayoutSection, ReportLayout } from '../model/layout.js';
 import { MANIFEST_INFO_KEY } from '../model/manifest.js';
-import { Canvas, MARGIN, PAGE } from './canvas.js';
+import { Canvas, MARGIN, PAGE, compactPageContent } from './canvas.js';
 import { drawBlock, drawHeading } from './draw-blocks.js';
 import { FONT_FILES, type FontName, fontPath } from './fonts.js';
 import { MUTED, RULE } from './palette.js';
@@ -64,6 +64,7 @@ export async function renderPdf(layout: ReportLayout, placeholder: SignaturePlac
   const canvas = new Canvas(doc);
   for (const section of layout.sections) drawSection(canvas, section, doc.outline, 1);
 
+  compactPageContent(doc);
   const range = doc.bufferedPageRange();
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index);
