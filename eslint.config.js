@@ -47,6 +47,8 @@ export default tseslint.config(
       'src/policy/domain/**/*.ts',
       'src/audit/domain/**/*.ts',
       'src/gate/**/*.ts',
+      'src/reports/{index,report-pdf,report-options,reports.errors}.ts',
+      'src/reports/{model,render,signing,verify,der}/**/*.ts',
       'src/config/load-config.ts',
       'src/config/config.schema.ts',
     ],

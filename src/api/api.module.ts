@@ -10,11 +10,12 @@ import { GateResultsController } from './gate-results.controller.js';
 import { GateResultsService } from './gate-results.service.js';
 import { HealthController } from './health.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { ReportsController } from './reports.controller.js';
 import { ScansController } from './scans.controller.js';
 
 @Module({
   imports: [ScansModule, AdvisoriesModule],
-  controllers: [HealthController, ScansController, FindingsController, AuditController, GateResultsController, AdvisoriesSnapshotController],
+  controllers: [HealthController, ScansController, FindingsController, AuditController, GateResultsController, AdvisoriesSnapshotController, ReportsController],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }, BearerTokenGuard, GateResultsService],
 })
 export class ApiModule {}

@@ -3,6 +3,7 @@ import { ApiModule } from '../api/index.js';
 import { AuditModule } from '../audit/index.js';
 import { CHAINWARD_CONFIG, type ChainwardConfig } from '../config/index.js';
 import { DatabaseModule } from '../database/index.js';
+import { ReportsModule } from '../reports/nest.js';
 import { ENTITIES } from './entities.js';
 
 /** The server's root module: the database opened once, the audit ledger every module records to, then the API. */
@@ -15,7 +16,7 @@ export class AppModule {
       global: true,
       providers: [{ provide: CHAINWARD_CONFIG, useValue: config }],
       exports: [CHAINWARD_CONFIG],
-      imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ApiModule],
+      imports: [DatabaseModule.forRoot(config, { entities: ENTITIES }), AuditModule.forRoot(config), ReportsModule.forRoot(config), ApiModule],
     };
   }
 }

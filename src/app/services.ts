@@ -4,6 +4,7 @@ import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsSe
 import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService, auditSigningOptions } from '../audit/index.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { openDatabase, type Database } from '../database/index.js';
+import { createReportsService, type ReportsService } from '../reports/nest.js';
 import { PolicyResultsRepository, PolicyResultsService, ScansRepository, ScansService } from '../scans/index.js';
 import { ENTITIES } from './entities.js';
 
@@ -17,6 +18,7 @@ export interface AppServices {
   advisories: AdvisoriesService;
   findings: FindingsService;
   vex: VexService;
+  reports: ReportsService;
   close(): Promise<void>;
 }
 
@@ -27,7 +29,7 @@ export async function openAppServices(config: ChainwardConfig): Promise<AppServi
   const scans = new ScansService(new ScansRepository(database.dataSource), audit);
   const advisories = new AdvisoriesRepository(database.dataSource);
   const vex = new VexRepository(database.dataSource);
-  return {
+  const services: Omit<AppServices, 'reports'> = {
     database,
     scans,
     policyResults: new PolicyResultsService(new PolicyResultsRepository(database.dataSource), scans, audit),
@@ -38,4 +40,5 @@ export async function openAppServices(config: ChainwardConfig): Promise<AppServi
     checkpoints: new AuditCheckpointService(ledger, auditSigningOptions(config)),
     close: () => database.close(),
   };
+  return { ...services, reports: createReportsService(services, config) };
 }

@@ -6,6 +6,7 @@ import { dbCommand } from './commands/db.command.js';
 import { findingsCommand } from './commands/findings.command.js';
 import { gateCommand } from './commands/gate.command.js';
 import { policyCommand } from './commands/policy.command.js';
+import { reportCommand } from './commands/report.command.js';
 import { resultsCommand } from './commands/results.command.js';
 import { sbomCommand } from './commands/sbom.command.js';
 import { scanCommand } from './commands/scan.command.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
       '\nEnvironment: CHAINWARD_HOME (state, default ./.chainward), DATABASE_URL (PostgreSQL; unset = embedded),\n' +
         'LOG_LEVEL, CHAINWARD_HOST, CHAINWARD_PORT, CHAINWARD_MAX_FILE_SIZE, CHAINWARD_CONFIG (default ./chainward.yaml).',
     );
-  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand(), policyCommand(), resultsCommand(), advisoriesCommand(), findingsCommand(), vexCommand(), gateCommand()]) program.addCommand(command);
+  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand(), policyCommand(), resultsCommand(), advisoriesCommand(), findingsCommand(), vexCommand(), gateCommand(), reportCommand()]) program.addCommand(command);
   exitOverrideEverywhere(program);
   return program;
 }

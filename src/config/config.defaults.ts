@@ -24,7 +24,8 @@ export type RegistryName = (typeof REGISTRY_NAMES)[number];
 export const registryVariable = (name: RegistryName): string => `CHAINWARD_REGISTRY_${name.toUpperCase()}`;
 
 /** Environment variables Chainward reads; when none is set and there is no file, the defaults stand. */
-export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_API_TOKEN', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN', 'CHAINWARD_REGISTRY_CACHE_TTL', ...REGISTRY_NAMES.map(registryVariable)];
+export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_API_TOKEN', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN', 'CHAINWARD_REGISTRY_CACHE_TTL', ...REGISTRY_NAMES.map(registryVariable),
+  'CHAINWARD_REPORT_ORGANISATION', 'CHAINWARD_REPORT_P12', 'CHAINWARD_REPORT_P12_PASSPHRASE'];
 
 export function configFilePath({ env, cwd }: LoadConfigInput): string {
   return env.CHAINWARD_CONFIG ? path.resolve(cwd, env.CHAINWARD_CONFIG) : path.join(cwd, 'chainward.yaml');

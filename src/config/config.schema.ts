@@ -49,6 +49,18 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    report: z
+      .object({
+        organisation: z.string().trim().min(1).max(200).optional(),
+        signing: z
+          .object({
+            p12: z.string().min(1).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -68,6 +80,9 @@ export const environmentSchema = z.object({
   CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
   CHAINWARD_REGISTRY_CACHE_TTL: z.coerce.number().int().min(0).optional(),
   ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`CHAINWARD_REGISTRY_${name.toUpperCase()}`, httpUrl.optional()])),
+  CHAINWARD_REPORT_ORGANISATION: z.string().trim().min(1).max(200).optional(),
+  CHAINWARD_REPORT_P12: z.string().min(1).optional(),
+  CHAINWARD_REPORT_P12_PASSPHRASE: z.string().optional(),
 });
 
 /** The validated configuration every module receives. */
@@ -88,6 +103,12 @@ export interface ChainwardConfig {
    * when one of them is configured; absolute paths.
    */
   audit?: { signingKeyFile?: string; checkpointFile?: string; origin?: string };
+  /**
+   * Signed PDF reports: the organisation named on them, and the PKCS#12 file (absolute path) holding the signing
+   * certificate and key with its passphrase (from CHAINWARD_REPORT_P12_PASSPHRASE only, never from the file). Present
+   * only when one of them is configured; without a P12 a private CA under $CHAINWARD_HOME/keys signs.
+   */
+  report?: { organisation?: string; p12File?: string; p12Passphrase?: string };
   /** Where each value came from, for `chainward config` and error messages. */
   configFile?: string;
 }

@@ -48,11 +48,29 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
     },
     configFile: file ? configPath : undefined,
     ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
+    ...reportConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };
 }
 
 function apiTokenOf(token: string | undefined): { apiToken?: string } {
   return token === undefined ? {} : { apiToken: token };
+}
+
+/** The report section: the P12 path made absolute like the audit paths; the passphrase only from the environment. */
+function reportConfig(
+  fromEnv: { CHAINWARD_REPORT_ORGANISATION?: string; CHAINWARD_REPORT_P12?: string; CHAINWARD_REPORT_P12_PASSPHRASE?: string },
+  file: ConfigFile | undefined,
+  fileDir: string,
+  cwd: string,
+): Pick<ChainwardConfig, 'report'> {
+  const p12 = fromEnv.CHAINWARD_REPORT_P12 ? path.resolve(cwd, fromEnv.CHAINWARD_REPORT_P12) : file?.report?.signing?.p12 ? path.resolve(fileDir, file.report.signing.p12) : undefined;
+  const report = {
+    organisation: fromEnv.CHAINWARD_REPORT_ORGANISATION ?? file?.report?.organisation,
+    p12File: p12,
+    p12Passphrase: fromEnv.CHAINWARD_REPORT_P12_PASSPHRASE,
+  };
+  const set = Object.fromEntries(Object.entries(report).filter(([, value]) => value !== undefined));
+  return Object.keys(set).length > 0 ? { report: set } : {};
 }
 
 /** The audit section, with paths made absolute (file paths relative to the file, variables to the working directory). */
