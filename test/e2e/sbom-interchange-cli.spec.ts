@@ -67,6 +67,7 @@ describe('chainward sbom import', () => {
     ['cdxgen/bookstack-lock-v1.cdx.json', 'bookstack-lock-v1', 125, 'cyclonedx-json 1.4, made by cdxgen 12.8.4'],
     ['syft/sca-lab.syft.spdx.json', 'sca-lab', 4, 'spdx-json 2.3, made by syft 1.52.0'],
     ['trivy/repository-no-packages.trivy.spdx.json', 'repository-no-packages', 0, 'spdx-json 2.3, made by trivy 0.71.2'],
+    ['trivy/flclash-fs.trivy.cdx.json', 'flclash-fs', 258, 'cyclonedx-json 1.5, made by trivy 0.52.2'],
     [
       'github/sounds-believable.dependency-graph.spdx.json',
       'darcyclarke/sounds-believable-often-misleading',
