@@ -67,6 +67,13 @@ describe('chainward sbom import', () => {
     ['cdxgen/bookstack-lock-v1.cdx.json', 'bookstack-lock-v1', 125, 'cyclonedx-json 1.4, made by cdxgen 12.8.4'],
     ['syft/sca-lab.syft.spdx.json', 'sca-lab', 4, 'spdx-json 2.3, made by syft 1.52.0'],
     ['trivy/repository-no-packages.trivy.spdx.json', 'repository-no-packages', 0, 'spdx-json 2.3, made by trivy 0.71.2'],
+    ['trivy/flclash-fs.trivy.cdx.json', 'flclash-fs', 258, 'cyclonedx-json 1.5, made by trivy 0.52.2'],
+    [
+      'github/sounds-believable.dependency-graph.spdx.json',
+      'darcyclarke/sounds-believable-often-misleading',
+      147,
+      'spdx-json 2.3, made by protobom v0.0.0-20260130170711-0b8e67cacb3b+dirty, GitHub.com-Dependency-Graph',
+    ],
   ];
 
   it.each(DOCUMENTS)('stores %s as a scan of %s that `scans show` describes as imported', async (file, repository, components, madeBy) => {
@@ -80,6 +87,20 @@ describe('chainward sbom import', () => {
     expect(shown.stdout).toContain(`  repository: ${repository} (sbom:${repository})`);
     expect(shown.stdout).toContain(`  imported:   ${path.basename(file)} (${madeBy})`);
     expect(shown.stdout).toContain(`  components: ${components} (`);
+  });
+
+  it('matches advisories on GitHub\'s dependency-graph export with `chainward findings`: none of its packages is in an affected range', async () => {
+    const home = await tempDir();
+    const env = { CHAINWARD_HOME: home };
+    expect((await runCli(['advisories', 'import', path.join(FIXTURES, 'advisories', 'osv')], { env })).code).toBe(0);
+    const imported = await runCli(['sbom', 'import', path.join(FIXTURES, 'sbom', 'github', 'sounds-believable.dependency-graph.spdx.json'), '--json'], { env });
+    expect(imported.code).toBe(0);
+    const view = JSON.parse(imported.stdout) as { id: string; components: number; findings: number | null };
+    // qs 6.14.1 is past every fixed version of GHSA-hrpp-h998-j3pp, semver 7.7.3 past GHSA-c2qf-rxjj-qqgw's.
+    expect(view).toMatchObject({ components: 147, findings: 0 });
+    const findings = await runCli(['findings', view.id, '--json'], { env });
+    expect(findings.code).toBe(0);
+    expect(JSON.parse(findings.stdout)).toEqual({ scan: view.id, repository: 'darcyclarke/sounds-believable-often-misleading', findings: [] });
   });
 
   it('files the scan under --repo, and the stored document is the imported file byte for byte', async () => {

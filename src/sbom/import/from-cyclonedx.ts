@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ChainwardError } from '../../common/errors.js';
 import { licenseFact } from '../licenses/normalize.js';
 import { isValidExpression } from '../licenses/to-spdx-expression.js';
@@ -31,7 +32,14 @@ export function fromCycloneDx(bom: Record<string, unknown>, file: string, format
   const root = record(metadata.component);
   const rootRef = Object.keys(root).length > 0 ? addComponent(builder, root, true) : undefined;
   if (rootRef !== undefined) builder.addRoot(rootRef);
-  for (const component of flatten(list(bom.components))) addComponent(builder, component, false);
+  const manifests = dependenciesOf(list(bom.dependencies), text(root['bom-ref']));
+  for (const component of flatten(list(bom.components))) {
+    // Trivy puts one application per lockfile or manifest (`pubspec.lock`, `core/go.mod`) between the scanned
+    // directory and its packages, without a purl: each is a project root, as ours are.
+    const manifest = text(component.type) === 'application' && text(component.purl) === undefined && manifests.has(text(component['bom-ref']) ?? '');
+    const ref = addComponent(builder, component, manifest);
+    if (manifest && ref !== undefined) builder.addRoot(ref);
+  }
 
   for (const dependency of list(bom.dependencies)) {
     const from = text(dependency.ref);
@@ -47,7 +55,7 @@ export function fromCycloneDx(bom: Record<string, unknown>, file: string, format
     graph,
     format,
     specVersion,
-    name: text(root.name) ?? 'unnamed',
+    name: documentName(text(root.name), file),
     tools: toolsOf(metadata.tools),
     serialNumber: text(bom.serialNumber),
   };
@@ -73,6 +81,18 @@ function addComponent(builder: ImportedGraphBuilder, component: Record<string, u
     properties: kept,
   });
   return ref === undefined ? undefined : localId;
+}
+
+/** What the root depends on, by bom-ref. */
+function dependenciesOf(dependencies: Array<Record<string, unknown>>, rootRef: string | undefined): Set<string> {
+  const entry = rootRef === undefined ? undefined : dependencies.find((dependency) => text(dependency.ref) === rootRef);
+  return new Set(list(entry?.dependsOn ?? entry?.dependency).map((target) => text(target.ref) ?? ''));
+}
+
+/** The root's name, unless it is a path such as Trivy's `.` for the scanned directory: then the file's name. */
+function documentName(rootName: string | undefined, file: string): string {
+  if (rootName !== undefined && !/^[./\\]*$/.test(rootName)) return rootName;
+  return path.basename(file).replace(/\..*$/, '') || 'unnamed';
 }
 
 function scopeOf(scope: string | undefined): ComponentScope | undefined {

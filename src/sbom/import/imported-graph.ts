@@ -82,15 +82,16 @@ export class ImportedGraphBuilder {
       this.skipped.push(component.name);
       return undefined;
     }
-    const parsed = PackageURL.fromString(purl);
-    const existing = this.graph.components.get(purl);
+    const { purl: ref, parsed, constraint } = withoutVersionRange(purl);
+    const existing = this.graph.components.get(ref);
+    const properties = constraint === undefined ? component.properties : { ...component.properties, 'chainward:unpinned': 'true', 'chainward:version-constraint': constraint };
     const node: ComponentNode = {
-      ref: purl,
+      ref,
       ecosystem: ECOSYSTEM_OF_PURL_TYPE[parsed.type] ?? parsed.type,
-      purl,
+      purl: ref,
       group: parsed.namespace ?? component.group ?? undefined,
       name: parsed.name,
-      version: parsed.version ?? component.version ?? '',
+      version: constraint === undefined ? (parsed.version ?? component.version ?? '') : '',
       type: component.application ? 'application' : 'library',
       scope: component.scope ?? 'required',
       development: component.development ?? false,
@@ -98,7 +99,7 @@ export class ImportedGraphBuilder {
       licenses: component.licenses,
       hashes: component.hashes,
       sourceFile: this.file,
-      properties: component.properties,
+      properties,
     };
     if (existing) {
       // Listed twice (two lockfiles, two layers): one package, required if either copy is.
@@ -106,10 +107,10 @@ export class ImportedGraphBuilder {
       if (node.scope === 'required') existing.scope = 'required';
       if (node.type === 'application') existing.type = 'application';
     } else {
-      this.graph.components.set(purl, node);
+      this.graph.components.set(ref, node);
     }
-    this.refByLocalId.set(component.localId, purl);
-    return purl;
+    this.refByLocalId.set(component.localId, ref);
+    return ref;
   }
 
   refOf(localId: string): string | undefined {
@@ -157,6 +158,28 @@ function canonicalPurl(text: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A version that is a range is no version: GitHub's dependency graph writes
+ * `pkg:npm/qs@%2A` for a manifest entry it could not resolve. Such a
+ * component keeps a purl without a version, an empty version and the range
+ * as `chainward:version-constraint` (with `chainward:unpinned`), as our own
+ * parsers do for unpinned declarations, so no advisory is matched against an
+ * invented version.
+ */
+function withoutVersionRange(purl: string): { purl: string; parsed: PackageURL; constraint?: string } {
+  const parsed = PackageURL.fromString(purl);
+  const version = parsed.version ?? '';
+  if (!VERSION_RANGE.test(version)) return { purl, parsed };
+  const unversioned = new PackageURL(parsed.type, parsed.namespace, parsed.name, undefined, parsed.qualifiers, parsed.subpath);
+  return { purl: unversioned.toString(), parsed: unversioned, constraint: version };
+}
+
+/**
+ * `*`, `x`, `latest`, npm/semver ranges (`^1.2`, `~1.2`, `>=1 <2`, `1.x || 2`), Maven ranges (`[1.0,2.0)`).
+ * A `~` inside a version is not a range (Debian's `1.0~rc1`), only a leading one.
+ */
+const VERSION_RANGE = /^(?:x|latest)$|^[~^]|[\s*<>=|,[\]()]|(?:^|\.)[xX](?:\.|$)/;
 
 function genericPurl(component: ImportedComponent): string {
   return new PackageURL('generic', component.group || undefined, component.name || 'unnamed', component.version || undefined, undefined, undefined).toString();
