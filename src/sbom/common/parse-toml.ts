@@ -1,10 +1,10 @@
 import { parse, TomlError } from 'smol-toml';
-import { ChainwardError, lineAndColumnAt } from '../../../common/errors.js';
-import type { TextFile } from '../types.js';
+import { ChainwardError, lineAndColumnAt } from '../../common/errors.js';
+import type { TextFile } from '../ecosystems/types.js';
 
 /** Documents larger than this are refused before parsing (the scanner's own limit is the same). */
-const MAX_TOML_BYTES = 100 * 1024 * 1024;
-/** Lockfiles nest inline tables and arrays three or four deep; anything far deeper is hostile. */
+export const MAX_TOML_BYTES = 100 * 1024 * 1024;
+/** Manifests and lockfiles (Cargo, Poetry, uv, Pipenv, pyproject) nest tables and arrays a few levels deep; anything far deeper is hostile. */
 const MAX_INLINE_DEPTH = 64;
 
 export type TomlTable = Record<string, unknown>;
@@ -37,8 +37,14 @@ export function parseTomlFile(file: TextFile, what: string): TomlTable {
   }
 }
 
+/** A TOML table (not an array, not a date). Tables come back with a null prototype, so `__proto__` is plain data. */
 export function isTable(value: unknown): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A TOML table, or undefined. */
+export function asTable(value: unknown): TomlTable | undefined {
+  return isTable(value) ? value : undefined;
 }
 
 export function tableAt(value: unknown, ...keys: string[]): TomlTable | undefined {
