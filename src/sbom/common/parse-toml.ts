@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { ChainwardError, lineAndColumnAt } from '../../common/errors.js';
 import type { TextFile } from '../ecosystems/types.js';
+import { refuseOversized } from './file-limits.js';
 
 /** Documents larger than this are refused before parsing (the scanner's own limit is the same). */
 export const MAX_TOML_BYTES = 100 * 1024 * 1024;
@@ -14,14 +15,7 @@ export type TomlTable = Record<string, unknown>;
  * `file:line:column`, the position smol-toml gives.
  */
 export function parseTomlFile(file: TextFile, what: string): TomlTable {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_TOML_BYTES) {
-    throw new ChainwardError({
-      code: 'SBOM_FILE_TOO_LARGE',
-      category: 'bad-input',
-      message: `${what} is over the ${MAX_TOML_BYTES / 1024 / 1024} MB limit`,
-      location: { file: file.path },
-    });
-  }
+  refuseOversized(file, what, MAX_TOML_BYTES);
   try {
     return parse(file.text, { maxDepth: MAX_INLINE_DEPTH }) as TomlTable;
   } catch (error) {
