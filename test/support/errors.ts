@@ -10,3 +10,14 @@ export function errorOf(run: () => unknown): ChainwardError {
   }
   throw new Error('expected a ChainwardError');
 }
+
+/** The code of the ChainwardError `run` throws, or `no error` when it returns: `expect(errorCode(...)).toBe(...)` shows which one. */
+export function errorCode(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ChainwardError) return error.code;
+    throw error;
+  }
+  return 'no error';
+}
