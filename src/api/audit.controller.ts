@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { AuditCheckpointService, AuditLedgerService, type SealedLedgerEntry, consistencyProofView, inclusionProofView, parseTreeSize } from '../audit/index.js';
+import { type SealedLedgerEntry, consistencyProofView, inclusionProofView, parseTreeSize } from '../audit/index.js';
+import { AuditCheckpointService, AuditLedgerService } from '../audit/nest.js';
 
 /** The audit ledger over HTTP: entries, signed checkpoints and RFC 9162 proofs, read-only. */
 @Controller('api/v1/audit')

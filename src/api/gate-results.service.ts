@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { canonicalize } from 'json-canonicalize';
 import { ChainwardError } from '../common/errors.js';
-import { graphFromCycloneDx, type GateUpload } from '../gate/index.js';
+import { graphOfUploadedSbom, type GateUpload } from '../gate/index.js';
 import { ScansService } from '../scans/index.js';
 import type { SbomDocument } from '../sbom/index.js';
 
@@ -20,7 +20,7 @@ export class GateResultsService {
   constructor(private readonly scans: ScansService) {}
 
   async record(upload: GateUpload, receivedAt: Date): Promise<RecordedGateResult> {
-    const graph = graphFromCycloneDx(upload.sbom.document);
+    const graph = graphOfUploadedSbom(upload.sbom.document);
     // Chainward writes CycloneDX JSON with two-space indentation and a final newline: the same text again, byte for byte.
     const content = `${JSON.stringify(upload.sbom.document, null, 2)}\n`;
     const digest = createHash('sha256').update(content).digest('hex');

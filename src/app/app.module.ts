@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiModule } from '../api/index.js';
-import { AuditModule } from '../audit/index.js';
+import { AuditModule } from '../audit/nest.js';
 import { CHAINWARD_CONFIG, type ChainwardConfig } from '../config/index.js';
 import { DatabaseModule } from '../database/index.js';
 import { ReportsModule } from '../reports/nest.js';

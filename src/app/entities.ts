@@ -1,5 +1,5 @@
 import { AdvisoryEntity, AdvisoryPackageEntity, FindingEntity, VexStatementEntity } from '../advisories/nest.js';
-import { AuditCheckpointEntity, AuditEntryEntity } from '../audit/index.js';
+import { AuditCheckpointEntity, AuditEntryEntity } from '../audit/nest.js';
 import { ComponentEntity, DependencyEdgeEntity, PolicyResultEntity, RepositoryEntity, SbomDocumentEntity, ScanEntity } from '../scans/index.js';
 
 /** Every TypeORM entity of the application: the composition root hands this list to the database. */

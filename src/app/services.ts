@@ -1,7 +1,8 @@
 // TypeORM and NestJS read decorator metadata through this polyfill.
 import 'reflect-metadata';
 import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../advisories/nest.js';
-import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService, auditSigningOptions } from '../audit/index.js';
+import { auditSigningOptions } from '../audit/index.js';
+import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService } from '../audit/nest.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { openDatabase, type Database } from '../database/index.js';
 import { createReportsService, type ReportsService } from '../reports/nest.js';

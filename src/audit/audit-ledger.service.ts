@@ -12,6 +12,7 @@ import {
 } from './domain/index.js';
 import type { AuditReceipt, AuditRecordInput, AuditRecorder } from './audit-recorder.js';
 import { auditBadRequest, auditEntryNotFound, auditNoPublicKey } from './audit.errors.js';
+import type { ConsistencyProofResult, InclusionProofResult } from './proof-view.js';
 import { type AuditEntryFilter, AuditLedgerRepository } from './audit-ledger.repository.js';
 
 export interface AuditEntryQuery {
@@ -21,23 +22,6 @@ export interface AuditEntryQuery {
   cursor?: bigint;
   limit?: number;
   order?: 'asc' | 'desc';
-}
-
-export interface InclusionProofResult {
-  seq: bigint;
-  treeSize: bigint;
-  leafIndex: bigint;
-  leafHash: string;
-  rootHash: Buffer;
-  proof: Buffer[];
-}
-
-export interface ConsistencyProofResult {
-  from: bigint;
-  to: bigint;
-  fromRoot: Buffer;
-  toRoot: Buffer;
-  proof: Buffer[];
 }
 
 export interface VerifyLedgerOptions {

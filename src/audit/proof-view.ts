@@ -1,4 +1,21 @@
-import type { ConsistencyProofResult, InclusionProofResult } from './audit-ledger.service.js';
+/** An inclusion proof of one entry in the tree of the first `treeSize` entries (RFC 9162 §2.1.3). */
+export interface InclusionProofResult {
+  seq: bigint;
+  treeSize: bigint;
+  leafIndex: bigint;
+  leafHash: string;
+  rootHash: Buffer;
+  proof: Buffer[];
+}
+
+/** A consistency proof between the trees of the first `from` and `to` entries (RFC 9162 §2.1.4). */
+export interface ConsistencyProofResult {
+  from: bigint;
+  to: bigint;
+  fromRoot: Buffer;
+  toRoot: Buffer;
+  proof: Buffer[];
+}
 
 /** Proofs as JSON, the same for the API and the CLI: 64-bit numbers as decimal strings, hashes in base64 as RFC 9162 tools expect. */
 export function inclusionProofView(proof: InclusionProofResult): Record<string, unknown> {

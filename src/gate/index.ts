@@ -8,6 +8,5 @@ export { parseBaseline, purlWithoutVersion, violationIdentity, type Baseline } f
 export { meetsFailOn, RULE_SEVERITY_ORDER } from './severity.js';
 export { waiverRequest } from './waiver-request.js';
 export { lineFinderFor, type LineFinder, type LocatableComponent } from './locate/index.js';
-export { parseActivePolicySet, parseGateUpload, type ActivePolicySet, type GateUpload } from './server-contract.js';
-export { graphFromCycloneDx } from './sbom-graph.js';
+export { graphOfUploadedSbom, parseActivePolicySet, parseGateUpload, type ActivePolicySet, type GateUpload } from './server-contract.js';
 export * from './render/index.js';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ChainwardError } from '../common/errors.js';
+import { type DependencyGraph, parseSbomDocument } from '../sbom/index.js';
 import { GATE_FORMAT } from './gate-report.js';
 
 const activePolicySetSchema = z.object({
@@ -58,4 +59,15 @@ export function parseGateUpload(value: unknown): GateUpload {
     category: 'bad-input',
     message: `not a gate result (${GATE_FORMAT}): ${issue ? `${issue.path.join('.') || '(document)'}: ${issue.message}` : 'invalid'}`,
   });
+}
+
+/**
+ * The dependency graph of the CycloneDX document a gate uploads, so the server stores the gate's SBOM as a scan:
+ * the SBOM importer reads it (our own properties give back direct/development flags, source files and file hashes).
+ */
+export function graphOfUploadedSbom(document: Record<string, unknown>): DependencyGraph {
+  if (document.bomFormat !== 'CycloneDX') {
+    throw new ChainwardError({ code: 'GATE_SBOM_INVALID', category: 'bad-input', message: 'the gate result\'s SBOM is not usable: bomFormat is not "CycloneDX"' });
+  }
+  return parseSbomDocument(document, 'sbom.document').graph;
 }

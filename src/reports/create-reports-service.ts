@@ -1,5 +1,5 @@
 import type { FindingsService } from '../advisories/nest.js';
-import type { AuditCheckpointService, AuditLedgerService } from '../audit/index.js';
+import type { AuditCheckpointService, AuditLedgerService } from '../audit/nest.js';
 import type { ChainwardConfig } from '../config/index.js';
 import type { Database } from '../database/index.js';
 import type { PolicyResultsService, ScansService } from '../scans/index.js';

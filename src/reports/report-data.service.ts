@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FindingsService } from '../advisories/nest.js';
-import { AuditLedgerService, type SealedLedgerEntry, type Subject } from '../audit/index.js';
+import type { SealedLedgerEntry, Subject } from '../audit/index.js';
+import { AuditLedgerService } from '../audit/nest.js';
 import { PolicyResultsService, ScansService, type ScanWithRepository } from '../scans/index.js';
 import type { ReportLedgerEntry, ReportPeriod, RepositoryReport, ReportScope } from './model/report-data.js';
 import { componentsOf, findingOf, ledgerEntryOf, policyOf } from './report-mappers.js';

@@ -1,7 +1,8 @@
 import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AUDIT_RECORDER, AuditCheckpointService, AuditLedgerService, type Actor, type AuditRecorder, type JsonObject, type Subject } from '../audit/index.js';
+import { AUDIT_RECORDER, type Actor, type AuditRecorder, type JsonObject, type Subject } from '../audit/index.js';
+import { AuditCheckpointService, AuditLedgerService } from '../audit/nest.js';
 import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import { auditTrailDigest, buildManifest, manifestJson, type ReportManifest } from './model/manifest.js';
 import { resolvePeriod } from './model/period.js';

@@ -6,7 +6,7 @@ export { SBOM_FORMATS, type SbomFormat } from './formats.js';
 export type { SbomVulnerability } from './model/vulnerability.js';
 export type { ComponentNode, DependencyGraph, HashFact, LicenseFact, LicenseSource, ComponentScope } from './model/graph.js';
 export { ECOSYSTEMS } from './ecosystems/index.js';
-export { parseSbom, readSbomFile, DEFAULT_MAX_SBOM_BYTES, type ImportedSbom } from './import/index.js';
+export { parseSbom, parseSbomDocument, readSbomFile, DEFAULT_MAX_SBOM_BYTES, type ImportedSbom } from './import/index.js';
 export { diffSboms, isEmptyDiff, formatSbomDiff, sbomDiffJson, type SbomDiff } from './diff/index.js';
 export { licenseFact, licensesFromPackageJsonField } from './licenses/normalize.js';
 export { addRegistryFacts, REGISTRIES, type RegistryClientOptions, type RegistryReport } from './registry/index.js';

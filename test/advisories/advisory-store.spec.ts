@@ -13,7 +13,7 @@ import { loadAdvisories } from '../../src/advisories/index.js';
 import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../../src/advisories/nest.js';
 import { MatchIndex } from '../../src/advisories/domain/index.js';
 import { ENTITIES } from '../../src/app/entities.js';
-import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/index.js';
+import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/nest.js';
 import { openDatabase, type Database } from '../../src/database/index.js';
 import { buildSbom } from '../../src/sbom/index.js';
 import { ScansRepository, ScansService } from '../../src/scans/index.js';

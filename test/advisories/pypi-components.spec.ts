@@ -2,30 +2,19 @@
  * PyPI components as the scanner writes them (PEP 503 names in pkg:pypi purls) against the real
  * OSV advisories: the matcher must find the advisories of the versions the real lockfiles pin.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { MatchIndex, matchComponents, parseOsvJson, type OsvRecord } from '../../src/advisories/index.js';
+import { matchComponents } from '../../src/advisories/index.js';
 import { parsePythonProject } from '../../src/sbom/ecosystems/pypi/parse-project.js';
+import { realOsvIndex } from '../support/osv-fixtures.js';
 
-const OSV = new URL('../fixtures/advisories/osv/', import.meta.url);
 const PYPI = new URL('../fixtures/pypi/', import.meta.url);
-
-function loadIndex(): MatchIndex {
-  const records: OsvRecord[] = readdirSync(OSV)
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => {
-      const result = parseOsvJson(readFileSync(new URL(file, OSV), 'utf8'), file);
-      if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
-      return result.record;
-    });
-  return MatchIndex.build(records);
-}
 
 function findings(fixture: string, lockfile: string, manifests: string[]): string[] {
   const read = (file: string) => ({ path: file, text: readFileSync(new URL(`${fixture}/${file}`, PYPI), 'utf8') });
   const graph = parsePythonProject({ lockfile: read(lockfile), manifests: manifests.map(read) });
   const components = [...graph.components.values()].map((node) => ({ ref: node.ref, purl: node.purl }));
-  return matchComponents(loadIndex(), components).map((finding) => `${finding.purl} ${finding.advisoryId} fixed in ${finding.fixedVersions.join('|') || '-'}`);
+  return matchComponents(realOsvIndex(), components).map((finding) => `${finding.purl} ${finding.advisoryId} fixed in ${finding.fixedVersions.join('|') || '-'}`);
 }
 
 describe('PyPI components against real OSV advisories', () => {
@@ -65,6 +54,6 @@ describe('PyPI components against real OSV advisories', () => {
   it('a declared-only requirement (no version) is not matched on a guessed version', () => {
     const graph = parsePythonProject({ lockfile: { path: 'requirements.txt', text: 'Requests>=2.0\nURLLib3==1.26.12\n' }, manifests: [] });
     const components = [...graph.components.values()].map((node) => ({ ref: node.ref, purl: node.purl }));
-    expect(matchComponents(loadIndex(), components).map((f) => `${f.purl} ${f.advisoryId}`)).toEqual(['pkg:pypi/urllib3@1.26.12 GHSA-v845-jxx5-vc9f']);
+    expect(matchComponents(realOsvIndex(), components).map((f) => `${f.purl} ${f.advisoryId}`)).toEqual(['pkg:pypi/urllib3@1.26.12 GHSA-v845-jxx5-vc9f']);
   });
 });

@@ -2,14 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ENTITIES } from '../../src/app/entities.js';
-import {
-  AuditCheckpointService,
-  AuditLedgerRepository,
-  AuditLedgerService,
-  auditSigningOptions,
-  readCheckpointNotes,
-} from '../../src/audit/index.js';
-import { sealEntry, verifyBundle, verifyCheckpoint, verifyConsistency, verifyInclusion } from '../../src/audit/domain/index.js';
+import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService } from '../../src/audit/nest.js';
+import { auditSigningOptions, readCheckpointNotes, sealEntry, verifyBundle, verifyCheckpoint, verifyConsistency, verifyInclusion } from '../../src/audit/index.js';
 import { openDatabase, type Database } from '../../src/database/index.js';
 import { testBackends } from '../support/databases.js';
 import { appendSamples, sampleInput, snapshotLedger, tamper } from './ledger-support.js';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { AuditLedgerService, AuditRecordInput } from '../../src/audit/index.js';
+import type { AuditRecordInput } from '../../src/audit/index.js';
+import type { AuditLedgerService } from '../../src/audit/nest.js';
 import { sampleDraft } from '../support/sample-ledger.js';
 
 /** A recordable decision, different for each index (the sample ledger's drafts, without their fixed times). */

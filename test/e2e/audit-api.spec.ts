@@ -2,8 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { createServer } from '../../src/app/create-server.js';
-import { AuditCheckpointService, AuditLedgerService } from '../../src/audit/index.js';
-import { verifyCheckpoint, verifyConsistency, verifyInclusion } from '../../src/audit/domain/index.js';
+import { AuditCheckpointService, AuditLedgerService } from '../../src/audit/nest.js';
+import { verifyCheckpoint, verifyConsistency, verifyInclusion } from '../../src/audit/index.js';
 import { testBackends } from '../support/databases.js';
 import { appendSamples } from '../audit/ledger-support.js';
 

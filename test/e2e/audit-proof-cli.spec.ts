@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { verifyConsistency, verifyInclusion } from '../../src/audit/domain/index.js';
+import { verifyConsistency, verifyInclusion } from '../../src/audit/index.js';
 import { PROJECT_ROOT, runCli } from '../support/cli.js';
 
 const b64 = (value: string): Buffer => Buffer.from(value, 'base64');

@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { createBundle, formatVerifierKey, generateNoteSigner, leafHashBytes, rootHash, signCheckpoint } from '../../src/audit/index.js';
 import { PROJECT_ROOT } from '../support/cli.js';
+import { sampleLedger } from '../support/sample-ledger.js';
 
 const SERVER_STACK = /^(@nestjs\/|typeorm|pg$|pg\/|@electric-sql\/|reflect-metadata|express)/;
 
@@ -42,6 +44,19 @@ describe('cold start', () => {
     expect(imported.filter((p) => SERVER_STACK.test(p))).toEqual([]);
     // A real check of the trace: the gate did load the OSV validator (the rest is bundled, hence not traced).
     expect(imported).toContain('ajv/dist/2020.js');
+  });
+
+  it('chainward audit verify --bundle (offline verification of an exported ledger) loads neither NestJS, TypeORM nor a database driver', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'chainward-bundle-'));
+    const origin = 'chainward.example/ledger';
+    const signer = generateNoteSigner(origin);
+    const entries = [...sampleLedger(5)];
+    const checkpoint = signCheckpoint({ origin, treeSize: 5n, rootHash: rootHash(entries.map((entry) => leafHashBytes(entry))), extensions: [] }, signer);
+    const bundle = path.join(dir, 'bundle.json');
+    await writeFile(bundle, createBundle({ origin, publicKey: formatVerifierKey(signer), entries, checkpoints: [checkpoint] }));
+    await writeFile(path.join(dir, 'ledger.pub'), `${formatVerifierKey(signer)}\n`);
+    const imported = await packagesImportedBy(['audit', 'verify', '--bundle', bundle, '--public-key', path.join(dir, 'ledger.pub')]);
+    expect(imported.filter((p) => SERVER_STACK.test(p))).toEqual([]);
   });
 
   it('is a real check: a command that opens the database does load TypeORM', async () => {

@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { AdvisoriesService, FindingsService } from '../../src/advisories/nest.js';
 import { createServer } from '../../src/app/create-server.js';
-import { AuditLedgerService } from '../../src/audit/index.js';
+import { AuditLedgerService } from '../../src/audit/nest.js';
 import { verifyReportBytes } from '../../src/reports/index.js';
 import { buildSbom } from '../../src/sbom/index.js';
 import { ScansService } from '../../src/scans/index.js';

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { loadMatchIndex, matchComponents } from '../../src/advisories/index.js';
 import {
   buildGateReport,
-  graphFromCycloneDx,
+  graphOfUploadedSbom,
   parseBaseline,
   purlWithoutVersion,
   renderGithubCommands,
@@ -15,7 +15,7 @@ import {
   type GateReport,
 } from '../../src/gate/index.js';
 import { directoryRepositoryFiles, evaluatePolicy, loadPolicyDirectory, parseWaivers } from '../../src/policy/index.js';
-import { buildSbom, type SbomDocument } from '../../src/sbom/index.js';
+import { buildSbom, type ComponentNode, type DependencyGraph, type SbomDocument } from '../../src/sbom/index.js';
 import { FIXTURES, PROJECT_ROOT } from '../support/cli.js';
 
 const WEBAPP = path.join(PROJECT_ROOT, 'examples', 'npm-webapp');
@@ -125,30 +125,32 @@ describe('the gate report', () => {
   });
 });
 
-describe('graphFromCycloneDx', () => {
-  it('gives back the graph Chainward wrote: components, scopes, licences, hashes, edges and roots', () => {
-    const graph = graphFromCycloneDx(JSON.parse(sbom.content) as Record<string, unknown>);
-    const original = sbom.scan.graph;
+describe('graphOfUploadedSbom', () => {
+  const roundTrip = (document: SbomDocument): DependencyGraph => graphOfUploadedSbom(JSON.parse(document.content) as Record<string, unknown>);
+  const edges = (graph: DependencyGraph): string[] => [...graph.edges].flatMap(([from, to]) => [...to].map((target) => `${from}>${target}`)).sort();
+  const sorted = (graph: DependencyGraph): ComponentNode[] => [...graph.components.values()].sort((a, b) => a.ref.localeCompare(b.ref));
+
+  it('gives back the graph Chainward wrote, node for node: purls, scopes, direct/development flags, licences, hashes, properties, source files, edges, roots', () => {
+    const graph = roundTrip(sbom);
+    expect(graph.components.size).toBe(sbom.scan.graph.components.size);
+    expect(sorted(graph)).toEqual(sorted(sbom.scan.graph));
+    expect(graph.roots).toEqual(sbom.scan.graph.roots);
+    expect(edges(graph)).toEqual(edges(sbom.scan.graph));
+    expect(graph.sources).toEqual(sbom.scan.graph.sources);
+  });
+
+  it('gives back a repository of several projects (the synthetic root) with development-only Python packages and per-file hashes', async () => {
+    const repository = await buildSbom(path.join(FIXTURES, 'gate'));
+    const original = repository.scan.graph;
+    expect(original.roots.length).toBeGreaterThan(1);
+    const graph = roundTrip(repository);
     expect(graph.roots).toEqual(original.roots);
-    expect([...graph.components.keys()].sort()).toEqual([...original.components.keys()].sort());
-    for (const [ref, node] of original.components) {
-      const back = graph.components.get(ref);
-      expect({ ref, purl: back?.purl, version: back?.version, scope: back?.scope, development: back?.development, direct: back?.direct, sourceFile: back?.sourceFile, hashes: back?.hashes.length }).toEqual({
-        ref,
-        purl: node.purl,
-        version: node.version,
-        scope: node.type === 'application' ? 'required' : node.scope,
-        development: node.development,
-        direct: node.type === 'library' ? node.direct : false,
-        sourceFile: node.sourceFile,
-        hashes: node.hashes.length,
-      });
-    }
-    const edges = (g: typeof graph): string[] => [...g.edges].flatMap(([from, to]) => [...to].map((t) => `${from}>${t}`)).sort();
+    expect(graph.components.has('chainward:repository')).toBe(false);
+    expect(sorted(graph)).toEqual(sorted(original));
     expect(edges(graph)).toEqual(edges(original));
   });
 
   it('refuses what is not CycloneDX', () => {
-    expect(() => graphFromCycloneDx({ bomFormat: 'SPDX' })).toThrow(/bomFormat is not "CycloneDX"/);
+    expect(() => graphOfUploadedSbom({ bomFormat: 'SPDX' })).toThrow(/bomFormat is not "CycloneDX"/);
   });
 });

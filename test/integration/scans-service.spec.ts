@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ENTITIES } from '../../src/app/entities.js';
-import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/index.js';
+import { AuditLedgerRepository, AuditLedgerService } from '../../src/audit/nest.js';
 import { openDatabase, type Database } from '../../src/database/index.js';
 import { buildSbom, type SbomDocument } from '../../src/sbom/index.js';
 import { ScansRepository, ScansService } from '../../src/scans/index.js';

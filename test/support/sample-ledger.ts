@@ -1,4 +1,4 @@
-import { type LedgerEntryDraft, type SealedLedgerEntry, sealEntry } from '../../src/audit/domain/index.js';
+import { type LedgerEntryDraft, type SealedLedgerEntry, sealEntry } from '../../src/audit/index.js';
 
 const ACTIONS = ['scan.started', 'scan.finished', 'policy.evaluated', 'gate.outcome-uploaded', 'waiver.created'];
 const START = Date.UTC(2025, 0, 1, 8, 0, 0);

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../common/errors.js';
 import { canonicalJson, canonicalJsonBytes } from './canonical.js';
+import { errorOf } from '../../../test/support/errors.js';
 
 const vectors = fileURLToPath(new URL('../../../test/fixtures/vectors/jcs-rfc8785/', import.meta.url));
 const names = readdirSync(`${vectors}input`).filter((name) => name.endsWith('.json')).sort();
@@ -36,7 +36,7 @@ describe('canonicalJson on values that are not plain JSON', () => {
   ];
 
   it.each(refused)('refuses %s with a bad-input error naming the path', (_label, value, path) => {
-    const error = thrownBy(() => canonicalJson(value));
+    const error = errorOf(() => canonicalJson(value));
     expect(error.code).toBe('audit.not-json');
     expect(error.category).toBe('bad-input');
     expect(error.details).toEqual({ path });
@@ -57,12 +57,3 @@ describe('canonicalJson on values that are not plain JSON', () => {
   });
 });
 
-function thrownBy(action: () => unknown): ChainwardError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}

@@ -3,6 +3,7 @@ import { ChainwardError } from '../../common/errors.js';
 import { type Checkpoint, formatCheckpoint, parseCheckpoint, signCheckpoint, verifyCheckpoint } from './checkpoint.js';
 import { hashLeaf } from './merkle.js';
 import { formatVerifierKey, generateNoteSigner } from './note-key.js';
+import { errorCode } from '../../../test/support/errors.js';
 
 // A signed tree head of the Go checksum database and its public key, as used in transparency-dev/formats
 // log/note_test.go (TestSumDBNoteParsing): real-world output of another implementation of the same formats.
@@ -10,16 +11,6 @@ const SUMDB_VKEY = 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTT
 const SUMDB_CHECKPOINT =
   'go.sum database tree\n6476701\nmb8QLQIs0Z0yP5Cstq6guj87oXWeC9gEM8oVikmm9Wk=\n\n' +
   '\u2014 sum.golang.org Az3grsLX85Gz+s1SiTbgkuqxgItqFq7gsMUEyVnrsa9LM7Us9S+1xbFIGu95949rj4nPRYfvimWEPWL+o3GeoWwOoAw=\n';
-
-function errorCode(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('verifyCheckpoint on a real Go checksum database checkpoint', () => {
   it('verifies it and reads the size as a bigint', () => {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../common/errors.js';
 import { sha256Digest } from './digest.js';
 import { GENESIS_PREV_HASH, type LedgerEntry, type LedgerEntryDraft, leafHash, sealEntry, validateEntry } from './entry.js';
+import { errorOf } from '../../../test/support/errors.js';
 
 const draft: LedgerEntryDraft = {
   recordedAt: '2025-03-14T15:09:26.535Z',
@@ -16,15 +16,6 @@ const draft: LedgerEntryDraft = {
   payload: { findings: 2, severities: ['high', 'low'], score: 7.5 },
 };
 
-function thrownBy(action: () => unknown): ChainwardError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 describe('leafHash', () => {
   it('hashes 0x00 followed by exactly this canonical document', () => {
@@ -97,14 +88,14 @@ describe('sealEntry', () => {
     ['payload', { payload: { note: 'nul \u0000 byte' } }],
     ['payload', { payload: { blob: 'x'.repeat(1024 * 1024) } }],
   ])('refuses a bad %s', (field, change) => {
-    const error = thrownBy(() => sealEntry({ ...draft, ...(change as Partial<LedgerEntryDraft>) }, null));
+    const error = errorOf(() => sealEntry({ ...draft, ...(change as Partial<LedgerEntryDraft>) }, null));
     expect(error.code).toBe('audit.bad-entry');
     expect(error.details).toEqual({ field });
   });
 
   it('refuses a seq past the PostgreSQL bigint range and a malformed prevHash', () => {
-    expect(thrownBy(() => sealEntry(draft, { seq: (1n << 63n) - 1n, leafHash: 'ab'.repeat(32) })).details).toEqual({ field: 'seq' });
-    expect(thrownBy(() => validateEntry({ ...draft, seq: 1n, prevHash: 'AB'.repeat(32) })).details).toEqual({ field: 'prevHash' });
+    expect(errorOf(() => sealEntry(draft, { seq: (1n << 63n) - 1n, leafHash: 'ab'.repeat(32) })).details).toEqual({ field: 'seq' });
+    expect(errorOf(() => validateEntry({ ...draft, seq: 1n, prevHash: 'AB'.repeat(32) })).details).toEqual({ field: 'prevHash' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../common/errors.js';
 import { generateNoteSigner, parseSignerKey, parseVerifierKey } from './note-key.js';
 import { openSignedNote, parseSignedNote, signNote } from './signed-note.js';
+import { errorCode } from '../../../test/support/errors.js';
 
 // Reference note and keys from golang.org/x/mod/sumdb/note note_test.go (TestSign, TestOpen).
 const PETER = parseVerifierKey('PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW');
@@ -10,16 +10,6 @@ const PETER_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y
 const TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const PETER_SIG = '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 const ENOCH_SIG = '\u2014 EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
-
-function errorCode(action: () => unknown): string {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error.code;
-    throw error;
-  }
-  return 'no error';
-}
 
 describe('signNote', () => {
   it('reproduces the reference signed note byte for byte (Ed25519 is deterministic)', () => {

@@ -30,7 +30,7 @@ export function auditCommand(): Command {
       '\nExamples:\n  chainward audit verify\n  chainward audit verify --checkpoint /mnt/worm/checkpoints --public-key ledger.pub\n  chainward audit verify --bundle audit-2025-q1.json --public-key ledger.pub',
     )
     .action(async (flags: VerifyFlags) => {
-      const { verifyBundle } = await import('../../audit/domain/index.js');
+      const { verifyBundle } = await import('../../audit/index.js');
       const trusted = flags.publicKey ? await readInput(flags.publicKey, 'public key').then((text) => text.trim()) : undefined;
       let report: import('../../audit/index.js').ChainReport & { source: string };
       if (flags.bundle) {
@@ -138,11 +138,16 @@ export function auditCommand(): Command {
     .command('public-key')
     .description('Print the ledger public key (C2SP vkey), creating the key pair on first use; publish it for auditors')
     .action(async () => {
-      const { AuditCheckpointService, AuditLedgerRepository, auditSigningOptions, readPublicKey } = await import('../../audit/index.js');
+      const { auditSigningOptions, readPublicKey } = await import('../../audit/index.js');
       const options = auditSigningOptions(await cliConfig());
       // Reading an existing key needs no database; creating one goes through the service like every other write.
       const existing = await readPublicKey(options);
-      print(existing ?? (await withDatabase(({ database }) => new AuditCheckpointService(new AuditLedgerRepository(database.dataSource), options).publicKey())));
+      if (existing) {
+        print(existing);
+        return;
+      }
+      const { AuditCheckpointService, AuditLedgerRepository } = await import('../../audit/nest.js');
+      print(await withDatabase(({ database }) => new AuditCheckpointService(new AuditLedgerRepository(database.dataSource), options).publicKey()));
     });
 
   return audit;

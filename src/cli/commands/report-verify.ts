@@ -39,7 +39,7 @@ export function reportVerifyCommand(): Command {
         const manifest = verification.manifest;
         if (flags.bundle) {
           const bundle = await readInput(flags.bundle, 'audit bundle');
-          const { verifyBundle } = await import('../../audit/domain/index.js');
+          const { verifyBundle } = await import('../../audit/index.js');
           binding = await reports.checkBundleBinding(manifest, bundle, `bundle ${flags.bundle}`, (text, options) => verifyBundle(text, options));
         } else {
           binding = await withDatabase(({ reports: service, database }) => service.checkLedgerBinding(manifest, `database ${database.location}`));

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { withDatabase } from '../context.js';
 import { print, printJson } from '../io.js';
 import { maxFileSizeOption } from './options.js';
-import { formatSummary } from './scan.command.js';
+import { formatSummary, formatWarningsAndFindings } from './scan.command.js';
 
 interface ImportFlags {
   repo?: string;
@@ -54,12 +54,7 @@ export function sbomImportCommand(): Command {
       print(`Imported ${file} into ${stored.scan.repository.name}`);
       print(`  document:   ${describeDocument(imported)}`);
       print(formatSummary(stored.summary));
-      for (const warning of stored.scan.warnings) print(`  warning:    ${warning.file}: ${warning.message}`);
-      print(
-        stored.findings === undefined
-          ? '  findings:   not matched (no advisories imported: chainward advisories import <path>)'
-          : `  findings:   ${stored.findings} (chainward findings ${stored.scan.id})`,
-      );
+      for (const line of formatWarningsAndFindings(stored.scan, stored.findings)) print(line);
       print(`  scan id:    ${stored.scan.id}`);
       print(`  stored in:  ${stored.database}`);
     });

@@ -77,17 +77,20 @@ export function scanCommand(): Command {
       print(`Scanned ${stored.scan.repository.location}${commit}`);
       print(`  lockfiles:  ${stored.scan.lockfiles.join(', ')}`);
       print(formatSummary(stored.summary));
-      for (const warning of stored.scan.warnings) print(`  warning:    ${warning.file}: ${warning.message}`);
-      print(
-        stored.findings === undefined
-          ? '  findings:   not matched (no advisories imported: chainward advisories import <path>)'
-          : `  findings:   ${stored.findings} (chainward findings ${stored.scan.id})`,
-      );
+      for (const line of formatWarningsAndFindings(stored.scan, stored.findings)) print(line);
       print(`  scan id:    ${stored.scan.id}`);
       print(`  SBOM:       ${sbomFile}`);
       print(`  stored in:  ${stored.database}`);
       if (stored.policy) for (const line of formatPolicyResults(stored.policy.results)) print(line);
     });
+}
+
+/** The lines after the summary of a stored scan, shared by `scan` and `sbom import`. */
+export function formatWarningsAndFindings(scan: { id: string; warnings: ReadonlyArray<{ file: string; message: string }> }, findings: number | undefined): string[] {
+  return [
+    ...scan.warnings.map((warning) => `  warning:    ${warning.file}: ${warning.message}`),
+    findings === undefined ? '  findings:   not matched (no advisories imported: chainward advisories import <path>)' : `  findings:   ${findings} (chainward findings ${scan.id})`,
+  ];
 }
 
 /** The human summary shared by `scan` and `scans show`. */

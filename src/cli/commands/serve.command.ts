@@ -12,7 +12,7 @@ export function serveCommand(): Command {
     .option('--checkpoint-every <duration>', `sign an audit checkpoint this often when the ledger grew, e.g. 30s, 15m, 1h; 0 never`, parseDuration, parseDuration(DEFAULT_CHECKPOINT_EVERY))
     .action(async (flags: { host?: string; port?: number; checkpointEvery: number }) => {
       const config = await cliConfig();
-      const [{ createServer }, { AuditCheckpointService }] = await Promise.all([import('../../app/create-server.js'), import('../../audit/index.js')]);
+      const [{ createServer }, { AuditCheckpointService }] = await Promise.all([import('../../app/create-server.js'), import('../../audit/nest.js')]);
       const app = await createServer(config);
       await app.listen(flags.port ?? config.server.port, flags.host ?? config.server.host);
       process.stderr.write(`chainward: listening on ${await app.getUrl()}\n`);

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ChainwardError } from '../../common/errors.js';
 import type { TextFile } from '../ecosystems/types.js';
+import { refuseOversized } from './file-limits.js';
 
 /** Documents larger than this are refused before parsing. */
 export const MAX_XML_BYTES = 100 * 1024 * 1024;
@@ -38,9 +39,7 @@ const METADATA = XMLParser.getMetaDataSymbol() as symbol;
  * (`1.10` is not read as a number); positions of elements are kept.
  */
 export function parseXmlFile(file: TextFile, options: XmlOptions): ParsedXml {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_XML_BYTES) {
-    throw malformed(file, `${options.what} is over the ${MAX_XML_BYTES / 1024 / 1024} MB limit`, undefined, 'SBOM_FILE_TOO_LARGE');
-  }
+  refuseOversized(file, options.what, MAX_XML_BYTES);
   refuseDocumentType(file, options.what);
   const validation = XMLValidator.validate(file.text);
   if (validation !== true) throw syntaxError(file, options.what, validation.err);

@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { ChainwardError } from '../../common/errors.js';
 import type { TextFile } from '../ecosystems/types.js';
+import { refuseOversized } from './file-limits.js';
 
 /** Documents larger than this are refused before parsing. */
 export const MAX_YAML_BYTES = 100 * 1024 * 1024;
@@ -20,14 +21,7 @@ export interface ParsedYaml {
  * read as the number 1.1) and reports any syntax error with file, line and column.
  */
 export function parseYamlFile(file: TextFile, what: string): ParsedYaml {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_YAML_BYTES) {
-    throw new ChainwardError({
-      code: 'SBOM_FILE_TOO_LARGE',
-      category: 'bad-input',
-      message: `${what} is over the ${MAX_YAML_BYTES / 1024 / 1024} MB limit`,
-      location: { file: file.path },
-    });
-  }
+  refuseOversized(file, what, MAX_YAML_BYTES);
   const lineCounter = new LineCounter();
   let document: Document.Parsed;
   try {

@@ -20,7 +20,16 @@ export interface BomOptions {
 }
 
 /** Ref of the synthetic root used when a repository holds several independent projects. */
-const REPOSITORY_REF = 'chainward:repository';
+export const REPOSITORY_REF = 'chainward:repository';
+
+/**
+ * Component properties that carry graph facts CycloneDX has no field for, so a reader of our own documents
+ * (the server storing a gate's SBOM) gets the same graph back: they are derived on writing, not kept as-is.
+ */
+export const DIRECT_PROPERTY = 'chainward:dependency:direct';
+export const DEVELOPMENT_PROPERTY = 'chainward:dependency:development';
+export const SOURCE_FILE_PROPERTY = 'chainward:source-file';
+export const FILE_HASHES_PROPERTY = 'chainward:file-hashes';
 
 /**
  * The one mapper from our graph to the CycloneDX model. Serialisation (JSON,
@@ -124,11 +133,13 @@ function toComponent(node: ComponentNode): Models.Component {
   for (const hash of single) component.hashes.set(hash.alg as Enums.HashAlgorithm, hash.content);
   const properties: Record<string, string> = { ...node.properties };
   for (const license of toLicenses(node.licenses, properties)) component.licenses.add(license);
-  if (node.type === 'library') properties['chainward:dependency:direct'] = String(node.direct);
-  properties['chainward:source-file'] = node.sourceFile;
+  if (node.type === 'library') properties[DIRECT_PROPERTY] = String(node.direct);
+  // Ecosystems name development-only packages differently (npm, Composer, Pipenv), some not at all: one name for all.
+  if (node.type === 'library' && node.development) properties[DEVELOPMENT_PROPERTY] = 'true';
+  properties[SOURCE_FILE_PROPERTY] = node.sourceFile;
   const licenseSources = [...new Set(node.licenses.map((l) => l.source))];
   if (licenseSources.length > 0) properties[LICENSE_SOURCE_PROPERTY] = licenseSources.join(',');
-  if (multiple.length > 0) properties['chainward:file-hashes'] = multiple.map((h) => `${h.alg}:${h.content}`).join(' ');
+  if (multiple.length > 0) properties[FILE_HASHES_PROPERTY] = multiple.map((h) => `${h.alg}:${h.content}`).join(' ');
   for (const [name, value] of Object.entries(properties)) component.properties.add(new Models.Property(name, value));
   return component;
 }

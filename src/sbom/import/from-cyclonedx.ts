@@ -3,6 +3,15 @@ import { ChainwardError } from '../../common/errors.js';
 import { licenseFact } from '../licenses/normalize.js';
 import { isValidExpression } from '../licenses/to-spdx-expression.js';
 import type { ComponentScope, HashFact, LicenseFact } from '../model/graph.js';
+import {
+  DEVELOPMENT_PROPERTY,
+  DIRECT_PROPERTY,
+  FILE_HASHES_PROPERTY,
+  LICENSE_ORIGINAL_PROPERTY,
+  LICENSE_SOURCE_PROPERTY,
+  REPOSITORY_REF,
+  SOURCE_FILE_PROPERTY,
+} from '../cyclonedx/to-cyclonedx.js';
 import { hashFact, ImportedGraphBuilder, type ImportedSbom } from './imported-graph.js';
 
 /** CycloneDX versions read: the JSON format exists since 1.2; the XML one is read through the same shape. */
@@ -10,6 +19,12 @@ const SPEC_VERSIONS = ['1.2', '1.3', '1.4', '1.5', '1.6'];
 
 /** Component properties kept: ours and CycloneDX's official taxonomy; tool-private ones stay in the stored document. */
 const KEPT_PROPERTY = /^(?:chainward|cdx):/;
+
+/** Properties our writer derives from graph facts: read back into those facts, not kept as properties (they would be written twice). */
+const DERIVED_PROPERTIES = new Set([DIRECT_PROPERTY, DEVELOPMENT_PROPERTY, SOURCE_FILE_PROPERTY, FILE_HASHES_PROPERTY, LICENSE_SOURCE_PROPERTY, LICENSE_ORIGINAL_PROPERTY]);
+
+/** Development-only flags as tools write them: ours, CycloneDX's npm and Composer taxonomies, Pipenv's. */
+const DEVELOPMENT_FLAGS = [DEVELOPMENT_PROPERTY, 'cdx:npm:package:development', 'cdx:composer:package:isDevRequirement', 'cdx:pipenv:package:develop'];
 
 /**
  * A CycloneDX document as JSON (or XML read into the JSON shape), from any
@@ -30,7 +45,9 @@ export function fromCycloneDx(bom: Record<string, unknown>, file: string, format
   const builder = new ImportedGraphBuilder(file);
   const metadata = record(bom.metadata);
   const root = record(metadata.component);
-  const rootRef = Object.keys(root).length > 0 ? addComponent(builder, root, true) : undefined;
+  // Our own documents describe a repository of several projects with a synthetic root: its dependencies are the roots.
+  const synthetic = text(root['bom-ref']) === REPOSITORY_REF && text(root.purl) === undefined;
+  const rootRef = Object.keys(root).length > 0 && !synthetic ? addComponent(builder, root, true) : undefined;
   if (rootRef !== undefined) builder.addRoot(rootRef);
   const manifests = dependenciesOf(list(bom.dependencies), text(root['bom-ref']));
   for (const component of flatten(list(bom.components))) {
@@ -47,7 +64,9 @@ export function fromCycloneDx(bom: Record<string, unknown>, file: string, format
     // JSON: `dependsOn: [ref]`; XML: nested `<dependency ref>` elements.
     for (const target of list(dependency.dependsOn ?? dependency.dependency)) {
       const to = text(target.ref);
-      if (to !== undefined) builder.addEdge(from, to);
+      if (to === undefined) continue;
+      if (synthetic && from === REPOSITORY_REF) builder.addRoot(to);
+      else builder.addEdge(from, to);
     }
   }
   const graph = builder.finish();
@@ -64,7 +83,8 @@ export function fromCycloneDx(bom: Record<string, unknown>, file: string, format
 function addComponent(builder: ImportedGraphBuilder, component: Record<string, unknown>, root: boolean): string | undefined {
   const localId = text(component['bom-ref']) ?? text(component.purl) ?? `${text(component.group) ?? ''}/${text(component.name) ?? ''}@${text(component.version) ?? ''}`;
   const properties = propertiesOf(component.properties);
-  const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => KEPT_PROPERTY.test(name)));
+  const kept = Object.fromEntries(Object.entries(properties).filter(([name]) => KEPT_PROPERTY.test(name) && !DERIVED_PROPERTIES.has(name)));
+  const direct = properties[DIRECT_PROPERTY];
   const ref = builder.add({
     localId,
     purl: text(component.purl),
@@ -73,11 +93,15 @@ function addComponent(builder: ImportedGraphBuilder, component: Record<string, u
     version: text(component.version),
     application: root,
     scope: scopeOf(text(component.scope)),
-    development: properties['cdx:npm:package:development'] === 'true' || properties['cdx:pipenv:package:develop'] === 'true',
+    development: DEVELOPMENT_FLAGS.some((flag) => properties[flag] === 'true'),
+    ...(direct === 'true' || direct === 'false' ? { direct: direct === 'true' } : {}),
+    ...(properties[SOURCE_FILE_PROPERTY] !== undefined ? { sourceFile: properties[SOURCE_FILE_PROPERTY] } : {}),
     licenses: licensesOf(component.licenses, properties),
-    hashes: list(component.hashes)
-      .map((hash) => hashFact(text(hash.alg) ?? '', text(hash.content) ?? ''))
-      .filter((hash): hash is HashFact => hash !== undefined),
+    hashes: [
+      ...list(component.hashes).map((hash) => hashFact(text(hash.alg) ?? '', text(hash.content) ?? '')),
+      // A package released as several files has one hash per file per algorithm; we write those as `alg:hex` pairs.
+      ...(properties[FILE_HASHES_PROPERTY] ?? '').split(/\s+/).filter(Boolean).map((pair) => hashFact(pair.slice(0, pair.lastIndexOf(':')), pair.slice(pair.lastIndexOf(':') + 1))),
+    ].filter((hash): hash is HashFact => hash !== undefined),
     properties: kept,
   });
   return ref === undefined ? undefined : localId;
@@ -109,17 +133,17 @@ function licensesOf(value: unknown, componentProperties: Record<string, string>)
   for (const entry of list(value)) {
     const expression = text(entry.expression);
     if (expression !== undefined) {
-      const source = sourceOf(componentProperties['chainward:license:source']);
-      const original = componentProperties['chainward:license:original'];
+      const source = sourceOf(componentProperties[LICENSE_SOURCE_PROPERTY]);
+      const original = componentProperties[LICENSE_ORIGINAL_PROPERTY];
       if (isValidExpression(expression)) facts.push({ kind: 'expression', expression, source, ...(original ? { original } : {}) });
       else facts.push({ kind: 'named', name: expression, source });
       continue;
     }
     const license = record(entry.license);
     const properties = propertiesOf(license.properties);
-    const source = sourceOf(properties['chainward:license:source']);
+    const source = sourceOf(properties[LICENSE_SOURCE_PROPERTY]);
     const id = text(license.id);
-    const original = properties['chainward:license:original'];
+    const original = properties[LICENSE_ORIGINAL_PROPERTY];
     if (id !== undefined && isValidExpression(id)) {
       facts.push({ kind: 'expression', expression: id, source, ...(original ? { original } : {}) });
       continue;

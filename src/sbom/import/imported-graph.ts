@@ -37,6 +37,10 @@ export interface ImportedComponent {
   application: boolean;
   scope?: ComponentScope;
   development?: boolean;
+  /** Stated by the document (ours say it); otherwise derived from the roots' edges. */
+  direct?: boolean;
+  /** The lockfile or manifest the document says the component came from (ours say it); otherwise the SBOM file. */
+  sourceFile?: string;
   licenses: LicenseFact[];
   hashes: HashFact[];
   properties: Record<string, string>;
@@ -71,6 +75,7 @@ export class ImportedGraphBuilder {
   readonly graph = emptyGraph();
   private readonly refByLocalId = new Map<string, string>();
   private readonly skipped: string[] = [];
+  private readonly statedDirect = new Set<string>();
 
   constructor(private readonly file: string) {
     this.graph.sources.push(file);
@@ -89,26 +94,29 @@ export class ImportedGraphBuilder {
       ref,
       ecosystem: ECOSYSTEM_OF_PURL_TYPE[parsed.type] ?? parsed.type,
       purl: ref,
-      group: parsed.namespace ?? component.group ?? undefined,
-      name: parsed.name,
+      // Our Go parser names a module by its whole path (the purl splits it into namespace and name).
+      group: parsed.type === 'golang' ? undefined : (parsed.namespace ?? component.group ?? undefined),
+      name: parsed.type === 'golang' && parsed.namespace ? `${parsed.namespace}/${parsed.name}` : parsed.name,
       version: constraint === undefined ? (parsed.version ?? component.version ?? '') : '',
       type: component.application ? 'application' : 'library',
       scope: component.scope ?? 'required',
       development: component.development ?? false,
-      direct: false,
+      direct: component.direct ?? false,
       licenses: component.licenses,
       hashes: component.hashes,
-      sourceFile: this.file,
+      sourceFile: component.sourceFile ?? this.file,
       properties,
     };
     if (existing) {
       // Listed twice (two lockfiles, two layers): one package, required if either copy is.
       existing.development &&= node.development;
+      existing.direct ||= node.direct;
       if (node.scope === 'required') existing.scope = 'required';
       if (node.type === 'application') existing.type = 'application';
     } else {
       this.graph.components.set(ref, node);
     }
+    if (component.direct !== undefined) this.statedDirect.add(ref);
     this.refByLocalId.set(component.localId, ref);
     return ref;
   }
@@ -136,9 +144,11 @@ export class ImportedGraphBuilder {
       if (rootNode) rootNode.type = 'application';
       for (const target of this.graph.edges.get(root) ?? []) {
         const node = this.graph.components.get(target);
-        if (node && node.type === 'library') node.direct = true;
+        if (node && node.type === 'library' && !this.statedDirect.has(target)) node.direct = true;
       }
     }
+    const files = [...new Set([...this.graph.components.values()].map((node) => node.sourceFile))].filter((file) => file !== '').sort();
+    if (files.length > 0) this.graph.sources.splice(0, this.graph.sources.length, ...files);
     if (this.skipped.length > 0) {
       const examples = this.skipped.slice(0, 3).join(', ');
       this.graph.warnings.push({

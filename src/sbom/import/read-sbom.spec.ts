@@ -3,25 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { FIXTURES } from '../../../test/support/cli.js';
 import { renderSbom } from '../build-sbom.js';
-import { ChainwardError } from '../../common/errors.js';
 import { diffSboms } from '../diff/diff-sboms.js';
 import type { DependencyGraph } from '../model/graph.js';
 import { scanRepository } from '../scan-repository.js';
 import { parseSbom } from './read-sbom.js';
+import { errorOf } from '../../../test/support/errors.js';
 
 const fixture = (relative: string): { path: string; text: string } => ({ path: relative, text: readFileSync(path.join(FIXTURES, 'sbom', relative), 'utf8') });
 const libraries = (graph: DependencyGraph): string[] => [...graph.components.values()].filter((n) => n.type === 'library').map((n) => n.ref).sort();
 const edgeList = (graph: DependencyGraph): string[] => [...graph.edges].flatMap(([from, to]) => [...to].map((t) => `${from} -> ${t}`)).sort();
 
-function errorOf(work: () => unknown): ChainwardError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 describe('parseSbom: documents made by other tools', () => {
   it('reads cdxgen 12.8.4 CycloneDX 1.6: 356 packages, the project as root with its 6 direct dependencies, development flags and licences', () => {

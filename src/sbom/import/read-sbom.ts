@@ -20,18 +20,23 @@ export function parseSbom(file: TextFile): ImportedSbom {
   if (text.trimStart().startsWith('<')) return fromCycloneDx(cycloneDxXmlToJson(text, file.path), file.path, 'cyclonedx-xml');
   const parsed = parseJsonFile({ path: file.path, text }, 'SBOM JSON');
   const document = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-  if (document.bomFormat === 'CycloneDX') return fromCycloneDx(document, file.path, 'cyclonedx-json');
-  if (typeof document.spdxVersion === 'string') return fromSpdx(document, file.path);
+  return parseSbomDocument(document, file.path);
+}
+
+/** Reads an SBOM already parsed from JSON (a CycloneDX or SPDX document, e.g. inside a gate upload); `file` names it in errors. */
+export function parseSbomDocument(document: Record<string, unknown>, file: string): ImportedSbom {
+  if (document.bomFormat === 'CycloneDX') return fromCycloneDx(document, file, 'cyclonedx-json');
+  if (typeof document.spdxVersion === 'string') return fromSpdx(document, file);
   // GitHub's dependency-graph API wraps the SPDX document: { "sbom": { ... } }.
   const wrapped = document.sbom;
   if (wrapped && typeof wrapped === 'object' && typeof (wrapped as Record<string, unknown>).spdxVersion === 'string') {
-    return fromSpdx(wrapped as Record<string, unknown>, file.path);
+    return fromSpdx(wrapped as Record<string, unknown>, file);
   }
   throw new ChainwardError({
     code: 'SBOM_IMPORT_UNSUPPORTED',
     category: 'bad-input',
     message: 'not a CycloneDX or SPDX JSON document (no "bomFormat": "CycloneDX" and no "spdxVersion")',
-    location: { file: file.path, line: 1, column: 1 },
+    location: { file, line: 1, column: 1 },
   });
 }
 

@@ -1,6 +1,6 @@
 import { ChainwardError } from '../../../common/errors.js';
 import type { TextFile } from '../types.js';
-import { asTable, parseTomlFile, type TomlTable } from './parse-toml.js';
+import { asTable, parseTomlFile, type TomlTable } from '../../common/parse-toml.js';
 
 /** Cargo's names for the dependency tables (`cargo metadata` calls them kind null, "dev", "build"). */
 export type DependencyKind = 'normal' | 'dev' | 'build';

@@ -1,21 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { parseCargoLock } from './parse-cargo-lock.js';
+import { errorOf as errorOfRun } from '../../../../test/support/errors.js';
 
 const lock = (text: string) => ({ path: 'tools/Cargo.lock', text });
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index';
 
-function errorOf(text: string): ChainwardError {
-  try {
-    parseCargoLock(lock(text));
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
+const errorOf = (text: string) => errorOfRun(() => parseCargoLock(lock(text)));
 
 describe('parseCargoLock', () => {
   it('reads v1: [metadata] checksums onto the packages, <none> skipped', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ChainwardError } from '../../../common/errors.js';
 import type { TextFile } from '../types.js';
-import { asTable, parseTomlFile } from './parse-toml.js';
+import { asTable, parseTomlFile } from '../../common/parse-toml.js';
 
 /**
  * Cargo.lock in every format Cargo has written:

@@ -1,19 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { parseGoMod } from './parse-go-mod.js';
 import { parseGoSum } from './parse-go-sum.js';
+import { errorOf } from '../../../../test/support/errors.js';
 
 const goMod = (text: string) => ({ path: 'svc/go.mod', text });
 
-function errorOf(run: () => unknown): ChainwardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 describe('parseGoMod', () => {
   it('reads module, go, toolchain and require in single-line and block forms, with // indirect', () => {

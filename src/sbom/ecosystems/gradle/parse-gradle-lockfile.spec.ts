@@ -1,18 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { parseGradleLockfile } from './parse-gradle-lockfile.js';
+import { errorOf } from '../../../../test/support/errors.js';
 
 const HEADER = '# This is a Gradle generated file for dependency locking.\n# Manual edits can break the build and are not advised.\n# This file is expected to be part of source control.\n';
 
-function errorOf(run: () => unknown): ChainwardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 describe('parseGradleLockfile', () => {
   it('reads coordinates with their configurations, and the empty ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { component, dependency, libraries, pom, scanPoms, targets } from './__fixtures__/scan-poms.js';
 import { parseMavenProject } from './parse-project.js';
+import { errorOf as errorOfRun } from '../../../../test/support/errors.js';
 
 const deps = (...entries: string[]): string => `<dependencies>${entries.join('')}</dependencies>`;
 const managed = (...entries: string[]): string => `<dependencyManagement><dependencies>${entries.join('')}</dependencies></dependencyManagement>`;
@@ -211,15 +211,7 @@ describe('Maven POMs', () => {
 
 describe('Maven POM bad input', () => {
   const parseOne = (text: string): unknown => parseMavenProject({ lockfile: { path: 'svc/pom.xml', text }, manifests: [] });
-  const errorOf = (text: string): ChainwardError => {
-    try {
-      parseOne(text);
-    } catch (error) {
-      if (error instanceof ChainwardError) return error;
-      throw error;
-    }
-    throw new Error('expected a ChainwardError');
-  };
+  const errorOf = (text: string) => errorOfRun(() => parseOne(text));
 
   it('refuses a DOCTYPE, so no entity can be declared or expanded', () => {
     const bomb = '<?xml version="1.0"?>\n<!DOCTYPE project [\n <!ENTITY a "aaaaaaaaaa">\n <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n<project><artifactId>&b;</artifactId></project>';

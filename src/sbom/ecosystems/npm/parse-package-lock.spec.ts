@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { parsePackageLock } from './parse-package-lock.js';
+import { errorOf } from '../../../../test/support/errors.js';
 
 const EMPTY_SHA512 = 'sha512-z4PhNX7vuL3xVChQ1m2AB9Yg5AULVxXcg/SpIdNs6c5H0NE8XYXysP+DGNKHfuwvY7kxvUdBeoGlODJ6+SfaPg==';
 const EMPTY_SHA512_HEX =
@@ -30,15 +30,6 @@ function node(graph: DependencyGraph, ref: string) {
   return found;
 }
 
-function thrown(action: () => unknown): ChainwardError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 /** A v3 workspace: the same checked by hand against `npm ls --all --package-lock-only`. */
 const monorepoManifest = {
@@ -333,7 +324,7 @@ describe('parsePackageLock, lockfileVersion 1', () => {
     const deep = parse(nestedTree(1000), { name: 'deep', dependencies: { p1: '*' } });
     expect(deep.components.size).toBe(1001);
     expect(deep.edges.get('pkg:npm/p999@1.0.0')).toEqual(new Set(['pkg:npm/p1000@1.0.0']));
-    const error = thrown(() => parse(nestedTree(1001), { name: 'deep' }));
+    const error = errorOf(() => parse(nestedTree(1001), { name: 'deep' }));
     expect(error).toMatchObject({ code: 'SBOM_MALFORMED_FILE', category: 'bad-input', location: { file: 'app/package-lock.json' } });
     expect(error.message).toBe('"dependencies" is nested more than 1000 levels deep');
   });
@@ -344,19 +335,19 @@ describe('parsePackageLock, bad input', () => {
 
   it('reports a truncated lockfile at its end', () => {
     const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {}';
-    const error = thrown(() => parsePackageLock(file('app/package-lock.json', text), manifest));
+    const error = errorOf(() => parsePackageLock(file('app/package-lock.json', text), manifest));
     expect(error).toMatchObject({ code: 'SBOM_MALFORMED_FILE', category: 'bad-input', location: { file: 'app/package-lock.json', line: 4, column: 11 } });
   });
 
   it('refuses lockfileVersion 7, pointing at the key', () => {
     const text = '{\n  "name": "p",\n  "lockfileVersion": 7,\n  "packages": {}\n}';
-    const error = thrown(() => parsePackageLock(file('app/package-lock.json', text), manifest));
+    const error = errorOf(() => parsePackageLock(file('app/package-lock.json', text), manifest));
     expect(error).toMatchObject({ code: 'SBOM_UNSUPPORTED_LOCKFILE_VERSION', category: 'bad-input', location: { file: 'app/package-lock.json', line: 3, column: 3 } });
     expect(error.message).toBe('package-lock.json has lockfileVersion 7; supported lockfile versions are 1, 2 and 3');
   });
 
   it('refuses a file with neither lockfileVersion nor dependencies', () => {
-    const error = thrown(() => parsePackageLock(file('app/npm-shrinkwrap.json', { name: 'p' }), manifest));
+    const error = errorOf(() => parsePackageLock(file('app/npm-shrinkwrap.json', { name: 'p' }), manifest));
     expect(error).toMatchObject({ code: 'SBOM_UNSUPPORTED_LOCKFILE_VERSION', location: { file: 'app/npm-shrinkwrap.json' } });
     expect(error.message).toBe('npm-shrinkwrap.json has no lockfileVersion; supported lockfile versions are 1, 2 and 3');
   });
@@ -368,16 +359,16 @@ describe('parsePackageLock, bad input', () => {
 
   it('names the field and line of structurally wrong content', () => {
     const packagesArray = '{\n  "lockfileVersion": 3,\n  "packages": []\n}';
-    const error = thrown(() => parsePackageLock(file('app/package-lock.json', packagesArray), manifest));
+    const error = errorOf(() => parsePackageLock(file('app/package-lock.json', packagesArray), manifest));
     expect(error).toMatchObject({ code: 'SBOM_MALFORMED_FILE', category: 'bad-input', location: { file: 'app/package-lock.json', line: 3, column: 3 } });
     expect(error.message).toMatch(/^package-lock\.json, field packages: .*expected record, received array/);
 
     const badEntry = { lockfileVersion: 3, packages: { '': {}, 'node_modules/a': { version: 1 } } };
-    const entryError = thrown(() => parse(badEntry, { name: 'p' }));
+    const entryError = errorOf(() => parse(badEntry, { name: 'p' }));
     expect(entryError).toMatchObject({ code: 'SBOM_MALFORMED_FILE', location: { file: 'app/package-lock.json', line: 6, column: 7 } });
     expect(entryError.message).toMatch(/^packages\["node_modules\/a"\], field version: .*expected string/);
 
-    const manifestError = thrown(() => parse({ lockfileVersion: 3, packages: {} }, { name: 'p', dependencies: ['a'] }));
+    const manifestError = errorOf(() => parse({ lockfileVersion: 3, packages: {} }, { name: 'p', dependencies: ['a'] }));
     expect(manifestError).toMatchObject({ code: 'SBOM_MALFORMED_FILE', location: { file: 'app/package.json', line: 3, column: 3 } });
     expect(manifestError.message).toMatch(/^package\.json, field dependencies: .*expected record, received array/);
   });

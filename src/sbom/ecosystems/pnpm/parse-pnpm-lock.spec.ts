@@ -1,18 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { parsePnpmLock } from './parse-pnpm-lock.js';
+import { errorOf as errorOfRun } from '../../../../test/support/errors.js';
 
 const lock = (text: string) => ({ path: 'apps/web/pnpm-lock.yaml', text });
 
-function errorOf(text: string): ChainwardError {
-  try {
-    parsePnpmLock(lock(text));
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
+const errorOf = (text: string) => errorOfRun(() => parsePnpmLock(lock(text)));
 
 describe('parsePnpmLock', () => {
   it('reads 9.x metadata from packages and dependencies from snapshots, one instance per peer variant', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { parsePythonProject } from './parse-project.js';
+import { errorOf } from '../../../../test/support/errors.js';
 
 const SHA = (c: string): string => c.repeat(64);
 
@@ -10,15 +10,6 @@ function parse(lockfile: TextFile, ...manifests: TextFile[]): DependencyGraph {
   return parsePythonProject({ lockfile, manifests });
 }
 
-function errorOf(run: () => unknown): ChainwardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 const targets = (graph: DependencyGraph, ref: string): string[] => [...(graph.edges.get(ref) ?? [])].sort();
 const node = (graph: DependencyGraph, ref: string) => {

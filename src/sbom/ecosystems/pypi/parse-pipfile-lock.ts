@@ -13,7 +13,7 @@ import { addHashes, hashesFrom, normalizePypiName, redactUrl } from './names.js'
 import { exactPin } from './pep508.js';
 import { readPyproject } from './pyproject.js';
 import { projectRoot } from './project-root.js';
-import { entriesOf, isTable, parseTomlFile, stringAt, type TomlTable } from './toml.js';
+import { entriesOf, isTable, parseTomlFile, stringAt, type TomlTable } from '../../common/parse-toml.js';
 
 /** Pipfile tables that are settings, not package categories. */
 const PIPFILE_SETTINGS = new Set(['source', 'requires', 'scripts', 'pipenv']);

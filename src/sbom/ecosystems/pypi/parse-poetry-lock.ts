@@ -10,7 +10,7 @@ import { buildLockedGraph, type LockedDependency, type LockedPackage, type RootR
 import { addHashes, hashesFrom, normalizePypiName, parseHash, redactUrl } from './names.js';
 import { readPyproject, type PyprojectInfo } from './pyproject.js';
 import { projectRoot, rootRequirementsFrom } from './project-root.js';
-import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from './toml.js';
+import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from '../../common/parse-toml.js';
 
 export function parsePoetryProject(files: ProjectFiles): DependencyGraph {
   const { lockfile } = files;

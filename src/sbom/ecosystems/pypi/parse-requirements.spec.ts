@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import type { DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { parseRequirementsProject } from './parse-requirements.js';
+import { errorOf } from '../../../../test/support/errors.js';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
@@ -20,15 +20,6 @@ const library = (graph: DependencyGraph, ref: string) => {
 const targets = (graph: DependencyGraph, ref: string): string[] => [...(graph.edges.get(ref) ?? [])].sort();
 const ROOT = 'pkg:pypi/project?manifest=requirements.txt';
 
-function errorOf(run: () => unknown): ChainwardError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
 
 describe('requirements files', () => {
   it('reads pins, hashes on continuation lines, extras, markers and comments', () => {

@@ -11,7 +11,7 @@ import { buildLockedGraph, type LockedDependency, type LockedPackage, type Locke
 import { hashesFrom, normalizePypiName, redactUrl } from './names.js';
 import { readPyproject } from './pyproject.js';
 import { projectRoot, rootRequirementsFrom } from './project-root.js';
-import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from './toml.js';
+import { arrayAt, entriesOf, isTable, locate, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from '../../common/parse-toml.js';
 
 /** Sources that are the project's own code rather than a dependency fetched from elsewhere. */
 const LOCAL_PROJECT_SOURCES = ['editable', 'virtual'];

@@ -9,7 +9,7 @@ import type { LicenseFact } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { redactUrl } from './names.js';
 import { parseRequirement } from './pep508.js';
-import { arrayAt, badValue, entriesOf, isTable, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from './toml.js';
+import { arrayAt, badValue, entriesOf, isTable, parseTomlFile, stringAt, stringsAt, tableAt, type TomlTable } from '../../common/parse-toml.js';
 
 export interface DeclaredDependency {
   /** As written. */

@@ -1,18 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { ChainwardError } from '../../../common/errors.js';
 import { parseYarnLock } from './parse-yarn-lock.js';
+import { errorOf as errorOfRun } from '../../../../test/support/errors.js';
 
 const lock = (text: string) => ({ path: 'app/yarn.lock', text });
 
-function errorOf(text: string): ChainwardError {
-  try {
-    parseYarnLock(lock(text));
-  } catch (error) {
-    if (error instanceof ChainwardError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChainwardError');
-}
+const errorOf = (text: string) => errorOfRun(() => parseYarnLock(lock(text)));
 
 describe('parseYarnLock', () => {
   it('reads a Yarn 1 entry shared by several name@range keys once, with all its keys', () => {

@@ -1,6 +1,7 @@
 import { parseSyml } from '@yarnpkg/parsers';
 import { ChainwardError, lineAndColumnAt } from '../../../common/errors.js';
 import type { TextFile } from '../types.js';
+import { refuseOversized } from '../../common/file-limits.js';
 
 /** Lockfiles larger than this are refused before parsing. */
 const MAX_LOCKFILE_BYTES = 100 * 1024 * 1024;
@@ -43,14 +44,7 @@ export type YarnLockfile =
  * listed in `problems` instead of failing the whole file.
  */
 export function parseYarnLock(file: TextFile): YarnLockfile {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_LOCKFILE_BYTES) {
-    throw new ChainwardError({
-      code: 'SBOM_FILE_TOO_LARGE',
-      category: 'bad-input',
-      message: `yarn.lock is over the ${MAX_LOCKFILE_BYTES / 1024 / 1024} MB limit`,
-      location: { file: file.path },
-    });
-  }
+  refuseOversized(file, 'yarn.lock', MAX_LOCKFILE_BYTES);
   let document: Record<string, unknown>;
   try {
     document = parseSyml(file.text);

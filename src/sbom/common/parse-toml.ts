@@ -1,10 +1,11 @@
 import { parse, TomlError } from 'smol-toml';
-import { ChainwardError, lineAndColumnAt } from '../../../common/errors.js';
-import type { TextFile } from '../types.js';
+import { ChainwardError, lineAndColumnAt } from '../../common/errors.js';
+import type { TextFile } from '../ecosystems/types.js';
+import { refuseOversized } from './file-limits.js';
 
 /** Documents larger than this are refused before parsing (the scanner's own limit is the same). */
-const MAX_TOML_BYTES = 100 * 1024 * 1024;
-/** Lockfiles nest inline tables and arrays three or four deep; anything far deeper is hostile. */
+export const MAX_TOML_BYTES = 100 * 1024 * 1024;
+/** Manifests and lockfiles (Cargo, Poetry, uv, Pipenv, pyproject) nest tables and arrays a few levels deep; anything far deeper is hostile. */
 const MAX_INLINE_DEPTH = 64;
 
 export type TomlTable = Record<string, unknown>;
@@ -14,14 +15,7 @@ export type TomlTable = Record<string, unknown>;
  * `file:line:column`, the position smol-toml gives.
  */
 export function parseTomlFile(file: TextFile, what: string): TomlTable {
-  if (Buffer.byteLength(file.text, 'utf8') > MAX_TOML_BYTES) {
-    throw new ChainwardError({
-      code: 'SBOM_FILE_TOO_LARGE',
-      category: 'bad-input',
-      message: `${what} is over the ${MAX_TOML_BYTES / 1024 / 1024} MB limit`,
-      location: { file: file.path },
-    });
-  }
+  refuseOversized(file, what, MAX_TOML_BYTES);
   try {
     return parse(file.text, { maxDepth: MAX_INLINE_DEPTH }) as TomlTable;
   } catch (error) {
@@ -37,8 +31,14 @@ export function parseTomlFile(file: TextFile, what: string): TomlTable {
   }
 }
 
+/** A TOML table (not an array, not a date). Tables come back with a null prototype, so `__proto__` is plain data. */
 export function isTable(value: unknown): value is TomlTable {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** A TOML table, or undefined. */
+export function asTable(value: unknown): TomlTable | undefined {
+  return isTable(value) ? value : undefined;
 }
 
 export function tableAt(value: unknown, ...keys: string[]): TomlTable | undefined {
