@@ -75,6 +75,17 @@ export class AdvisoriesRepository {
     return [...found.values()];
   }
 
+  /** When each of these advisories was published and, if it was, withdrawn (as stored now). */
+  async findDates(ids: readonly string[]): Promise<Map<string, { published: Date | null; withdrawn: Date | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, published, withdrawn FROM advisories WHERE id = ANY($1::text[])`, [[...new Set(ids)]])) as Array<{
+      id: string;
+      published: Date | null;
+      withdrawn: Date | null;
+    }>;
+    return new Map(rows.map((row) => [row.id, { published: row.published, withdrawn: row.withdrawn }]));
+  }
+
   /** One page of every advisory in id order, after `afterId`: an export reads the table page by page. */
   findPage(afterId: string | undefined, limit: number): Promise<AdvisoryEntity[]> {
     const query = this.dataSource.getRepository(AdvisoryEntity).createQueryBuilder('advisory').orderBy('advisory.id', 'ASC').limit(limit);

@@ -5,6 +5,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import { parseOsvJson, type OsvRecord } from './domain/index.js';
 import { toAdvisoryRow, toOsvRecord, toPackageRows } from './advisory-row.mapper.js';
 import { AdvisoriesRepository } from './advisories.repository.js';
+import { KevRepository } from './kev/kev.repository.js';
+import { fromEntity } from './kev/kev-row.mapper.js';
 import { openOsvSource, type OsvSourceKind } from './import/osv-source.js';
 import { writeSnapshot } from './snapshot/write-snapshot.js';
 
@@ -39,6 +41,7 @@ export class AdvisoriesService {
   constructor(
     private readonly advisories: AdvisoriesRepository,
     @Inject(AUDIT_RECORDER) private readonly audit: AuditRecorder,
+    private readonly kev: KevRepository,
   ) {}
 
   /**
@@ -118,9 +121,13 @@ export class AdvisoriesService {
     });
   }
 
-  /** Writes every stored advisory to a snapshot file; returns how many. */
+  /** Writes every stored advisory, and the Known Exploited Vulnerabilities catalogue if one was imported, to a snapshot file; returns how many advisories. */
   async exportSnapshot(file: string): Promise<number> {
     const count = await this.advisories.count();
+    const catalogue = await this.kev.findCatalogue();
+    const knownExploited = catalogue
+      ? { catalogVersion: catalogue.catalogVersion, dateReleased: catalogue.catalogReleased.toISOString(), entries: (await this.kev.findAll()).map(fromEntity) }
+      : undefined;
     const advisories = this.advisories;
     async function* records(): AsyncGenerator<OsvRecord> {
       let after: string | undefined;
@@ -131,7 +138,7 @@ export class AdvisoriesService {
         after = page[page.length - 1]?.id;
       }
     }
-    return writeSnapshot(file, count, records());
+    return writeSnapshot(file, count, records(), new Date(), knownExploited);
   }
 
   count(): Promise<number> {

@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AdvisoriesModule } from '../advisories/nest.js';
+import { PolicyModule } from '../policy/nest.js';
 import { ScansModule } from '../scans/index.js';
 import { AuditController } from './audit.controller.js';
 import { FindingsController } from './findings.controller.js';
 import { HealthController } from './health.controller.js';
+import { PolicySetsController } from './policy-sets.controller.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { ScansController } from './scans.controller.js';
+import { WaiversController } from './waivers.controller.js';
 
 @Module({
-  imports: [ScansModule, AdvisoriesModule],
-  controllers: [HealthController, ScansController, FindingsController, AuditController],
+  imports: [ScansModule, AdvisoriesModule, PolicyModule],
+  controllers: [HealthController, ScansController, FindingsController, AuditController, PolicySetsController, WaiversController],
   providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
 })
 export class ApiModule {}

@@ -14,10 +14,14 @@ export const DEFAULTS = {
   host: '127.0.0.1',
   port: 8080,
   maxFileSize: 100 * 1024 * 1024,
+  osvApiUrl: 'https://api.osv.dev',
+  /** A day: OSV's answers change when advisories do, which is daily at most for a given package. */
+  osvApiCacheTtl: 24 * 60 * 60,
 };
 
 /** Environment variables Chainward reads; when none is set and there is no file, the defaults stand. */
-export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN'];
+export const CONFIG_VARIABLES = ['CHAINWARD_HOME', 'DATABASE_URL', 'LOG_LEVEL', 'CHAINWARD_HOST', 'CHAINWARD_PORT', 'CHAINWARD_MAX_FILE_SIZE', 'CHAINWARD_CONFIG', 'CHAINWARD_AUDIT_KEY', 'CHAINWARD_AUDIT_CHECKPOINTS', 'CHAINWARD_AUDIT_ORIGIN',
+  'CHAINWARD_ACTOR', 'CHAINWARD_OSV_API_URL', 'CHAINWARD_OSV_API_CACHE_TTL'];
 
 export function configFilePath({ env, cwd }: LoadConfigInput): string {
   return env.CHAINWARD_CONFIG ? path.resolve(cwd, env.CHAINWARD_CONFIG) : path.join(cwd, 'chainward.yaml');

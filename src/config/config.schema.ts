@@ -7,6 +7,10 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL');
 
+const httpUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL');
+
 /** The optional chainward.yaml: every key is optional, unknown keys are rejected. */
 export const configFileSchema = z
   .object({
@@ -23,6 +27,14 @@ export const configFileSchema = z
     scan: z
       .object({
         maxFileSize: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
+    actor: z.string().trim().min(1).optional(),
+    advisories: z
+      .object({
+        osvApiUrl: httpUrl.optional(),
+        osvApiCacheTtl: z.number().int().min(0).optional(),
       })
       .strict()
       .optional(),
@@ -49,6 +61,9 @@ export const environmentSchema = z.object({
   CHAINWARD_MAX_FILE_SIZE: z.coerce.number().int().positive().optional(),
   CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
   CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
+  CHAINWARD_ACTOR: z.string().trim().min(1).optional(),
+  CHAINWARD_OSV_API_URL: httpUrl.optional(),
+  CHAINWARD_OSV_API_CACHE_TTL: z.coerce.number().int().min(0).optional(),
   CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
 });
 
@@ -67,6 +82,10 @@ export interface ChainwardConfig {
    * when one of them is configured; absolute paths.
    */
   audit?: { signingKeyFile?: string; checkpointFile?: string; origin?: string };
+  /** Who a person's decisions (publishing a policy set, adding a waiver) are recorded as, when no --actor is given. */
+  actor?: string;
+  /** The OSV API `advisories sync` queries, and how long (seconds) its answers are reused; see `advisoriesSettings`. */
+  advisories?: { osvApiUrl?: string; osvApiCacheTtl?: number };
   /** Where each value came from, for `chainward config` and error messages. */
   configFile?: string;
 }

@@ -3,3 +3,4 @@ export { loadConfig } from './load-config.js';
 export type { LoadConfigInput } from './config.defaults.js';
 export { LOG_LEVELS, type LogLevel } from './config.defaults.js';
 export type { ChainwardConfig } from './config.schema.js';
+export { advisoriesSettings } from './settings.js';

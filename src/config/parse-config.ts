@@ -40,8 +40,21 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
     },
     scan: { maxFileSize: fromEnv.CHAINWARD_MAX_FILE_SIZE ?? file?.scan?.maxFileSize ?? DEFAULTS.maxFileSize },
     configFile: file ? configPath : undefined,
+    ...(fromEnv.CHAINWARD_ACTOR ?? file?.actor ? { actor: fromEnv.CHAINWARD_ACTOR ?? file?.actor } : {}),
+    ...advisoriesConfig(fromEnv, file),
     ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };
+}
+
+/** The advisories section, only what is configured (`advisoriesSettings` fills in the defaults). */
+function advisoriesConfig(
+  fromEnv: { CHAINWARD_OSV_API_URL?: string; CHAINWARD_OSV_API_CACHE_TTL?: number },
+  file: ConfigFile | undefined,
+): Pick<ChainwardConfig, 'advisories'> {
+  const osvApiUrl = fromEnv.CHAINWARD_OSV_API_URL ?? file?.advisories?.osvApiUrl;
+  const osvApiCacheTtl = fromEnv.CHAINWARD_OSV_API_CACHE_TTL ?? file?.advisories?.osvApiCacheTtl;
+  if (osvApiUrl === undefined && osvApiCacheTtl === undefined) return {};
+  return { advisories: { ...(osvApiUrl === undefined ? {} : { osvApiUrl }), ...(osvApiCacheTtl === undefined ? {} : { osvApiCacheTtl }) } };
 }
 
 /** The audit section, with paths made absolute (file paths relative to the file, variables to the working directory). */

@@ -6,7 +6,9 @@ import { print, printJson } from '../io.js';
 
 /** `chainward advisories import|export`: the OSV advisory database. */
 export function advisoriesCommand(): Command {
-  const command = new Command('advisories').description('The OSV advisory database: import sources, export a snapshot for the CI gate');
+  const command = new Command('advisories').description(
+    'The OSV advisory database: import sources, sync from the OSV API, the known-exploited catalogue, export a snapshot for the CI gate',
+  );
   command
     .command('import')
     .description('Import OSV records: a directory of OSV JSON files, an OSV ecosystem export zip (all.zip) or a GitHub Advisory Database checkout')
@@ -40,6 +42,33 @@ export function advisoriesCommand(): Command {
     .action(async (flags: { output: string }) => {
       const written = await withDatabase(({ advisories }) => advisories.exportSnapshot(flags.output));
       print(`Wrote ${written} advisories to ${path.resolve(flags.output)}`);
+    });
+  const kev = command.command('kev').description("CISA's Known Exploited Vulnerabilities catalogue: findings whose CVE it lists are known to be exploited");
+  kev
+    .command('import')
+    .description('Import the catalogue (known_exploited_vulnerabilities.json as CISA publishes it); it replaces the stored one')
+    .argument('<file>', 'the catalogue JSON file')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nThe catalogue: https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json\n' +
+        '(also github.com/cisagov/kev-data). An older release than the stored one is refused.\n\n' +
+        'Example:\n  chainward advisories kev import known_exploited_vulnerabilities.json',
+    )
+    .action(async (file: string, flags: { json?: boolean }) => {
+      const summary = await withDatabase(({ kev: service }) => service.importCatalogue(file));
+      if (flags.json) {
+        printJson(summary);
+        return;
+      }
+      print(`Imported Known Exploited Vulnerabilities catalogue ${summary.catalogVersion} (released ${summary.dateReleased}): ${summary.entries} entries`);
+      print(`  added:      ${summary.added}`);
+      print(`  updated:    ${summary.updated}`);
+      print(`  removed:    ${summary.removed}`);
+      print(`  unchanged:  ${summary.unchanged}`);
+      if (summary.statedCount !== undefined && summary.statedCount !== summary.entries) {
+        print(`  note: the file states ${summary.statedCount} entries but lists ${summary.entries}; only those listed are stored`);
+      }
     });
   return command;
 }

@@ -3,13 +3,14 @@ import { ChainwardError } from '../../common/errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { print } from '../io.js';
 import { checkPolicyPath, invalidPolicy, loadPolicyOrFail, plural } from './policy-input.js';
+import { addPolicySetCommands } from './policy-sets.js';
 
 /**
- * `chainward policy validate|test|diff`. `validate` and `test` need no database
- * (CI calls them): only the policy module is imported, lazily.
+ * `chainward policy validate|test|diff|publish|list|show|activate`. `validate` and `test`
+ * need no database (CI calls them): only the policy module is imported, lazily.
  */
 export function policyCommand(): Command {
-  const policy = new Command('policy').description('Validate, test and compare policy sets (YAML)');
+  const policy = new Command('policy').description('Validate, test and compare policy sets (YAML); publish versions and activate them');
 
   policy
     .command('validate')
@@ -57,5 +58,6 @@ export function policyCommand(): Command {
       await runPolicyDiff(oldPath, newPath, flags);
     });
 
+  addPolicySetCommands(policy);
   return policy;
 }
