@@ -7,7 +7,7 @@ import { toAdvisoryRow, toOsvRecord, toPackageRows } from './advisory-row.mapper
 import { AdvisoriesRepository } from './advisories.repository.js';
 import { KevRepository } from './kev/kev.repository.js';
 import { fromEntity } from './kev/kev-row.mapper.js';
-import { openOsvSource, type OsvSourceKind } from './import/osv-source.js';
+import { openOsvSource, type OsvSource, type OsvSourceKind } from './import/osv-source.js';
 import { writeSnapshot } from './snapshot/write-snapshot.js';
 
 /** Records per transaction: large enough to amortise round trips, small enough to keep memory flat. */
@@ -50,7 +50,11 @@ export class AdvisoriesService {
    * reported with their file and reason and skipped; each batch is one transaction.
    */
   async importFrom(location: string, options: ImportOptions = {}): Promise<ImportSummary> {
-    const source = await openOsvSource(location);
+    return this.importSource(await openOsvSource(location), options);
+  }
+
+  /** `importFrom` for records that do not come from a path (the OSV API). */
+  async importSource(source: OsvSource, options: ImportOptions = {}): Promise<ImportSummary> {
     const summary: ImportSummary = { source: source.kind, files: 0, imported: 0, updated: 0, unchanged: 0, invalid: [], repaired: 0 };
     const batchSize = options.batchSize ?? IMPORT_BATCH;
     let batch = new Map<string, OsvRecord>();
@@ -143,5 +147,10 @@ export class AdvisoriesService {
 
   count(): Promise<number> {
     return this.advisories.count();
+  }
+
+  /** id -> `modified` of the stored record, for the ids given that are stored. */
+  storedModified(ids: string[]): Promise<Map<string, Date>> {
+    return this.advisories.transaction((manager) => this.advisories.findModified(manager, ids));
   }
 }

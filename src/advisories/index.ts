@@ -23,3 +23,7 @@ export {
 } from './kev/known-exploited.js';
 export { MAX_KEV_BYTES, parseKevCatalogue } from './kev/parse-kev.js';
 export { writeSnapshot } from './snapshot/write-snapshot.js';
+export { MAX_BATCH_QUERIES, OsvApiClient, type OsvApiClientOptions, type OsvBatchResult, type OsvQuery, type OsvVulnerabilityRef } from './sync/osv-api-client.js';
+export { OsvApiCache } from './sync/osv-api-cache.js';
+export { syncFromOsvApi, type OsvApiSyncCounts, type OsvApiSyncInput, type SyncPackage } from './sync/sync-osv-api.js';
+export type { OsvSourceItem } from './import/osv-source-item.js';

@@ -42,6 +42,15 @@ export class FindingsService {
     private readonly kev: KevRepository,
   ) {}
 
+  /** The OSV package versions among a scan's library components (what the OSV API is asked about). */
+  async packagesOfScan(scanId: string): Promise<Array<{ ecosystem: string; name: string; version: string }>> {
+    await this.scans.getScan(scanId);
+    return (await this.findings.findLibraryComponents(scanId)).flatMap((component) => {
+      const pkg = componentPackage(component.purl);
+      return pkg ? [{ ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version }] : [];
+    });
+  }
+
   /**
    * (Re)computes the findings of a scan. Only the advisories naming the scan's own
    * (ecosystem, package) keys are loaded and indexed, never the whole database.

@@ -43,6 +43,23 @@ export function advisoriesCommand(): Command {
       const written = await withDatabase(({ advisories }) => advisories.exportSnapshot(flags.output));
       print(`Wrote ${written} advisories to ${path.resolve(flags.output)}`);
     });
+  command
+    .command('sync')
+    .description("Ask the OSV API about the components of stored scans and import the advisories that affect them (online)")
+    .requiredOption('--source <source>', 'where to ask: osv-api (https://api.osv.dev, or advisories.osvApiUrl in chainward.yaml)')
+    .option('--scan <id>', 'only this scan (default: the latest scan of every repository)')
+    .option('--json', 'print the report as JSON')
+    .addHelpText(
+      'after',
+      '\nAnswers are cached under $CHAINWARD_HOME/cache/osv-api (advisories.osvApiCacheTtl seconds, default a day);\n' +
+        "the scans' findings are matched again afterwards. Exit 3 when the API cannot be reached.\n\n" +
+        'Example:\n  chainward advisories sync --source osv-api',
+    )
+    .action(async (flags: { source: string; scan?: string; json?: boolean }) => {
+      const { runAdvisoriesSync } = await import('./advisories-sync.js');
+      await runAdvisoriesSync(flags);
+    });
+
   const kev = command.command('kev').description("CISA's Known Exploited Vulnerabilities catalogue: findings whose CVE it lists are known to be exploited");
   kev
     .command('import')
@@ -83,6 +100,8 @@ function describeSource(kind: ImportSummary['source']): string {
       return 'directory';
     case 'file':
       return 'file';
+    case 'osv-api':
+      return 'OSV API';
   }
 }
 
