@@ -30,6 +30,18 @@ export function ratingForScore(score: number): SeverityRating {
 
 /** The base score of a CVSS v3.x or v4.0 vector; undefined when the vector is unknown, malformed or incomplete. */
 export function scoreCvssVector(vector: string): CvssScore | undefined {
+  // Thousands of advisories share a handful of vectors, and scoring one builds a calculator object.
+  if (scored.has(vector)) return scored.get(vector);
+  const score = scoreUncached(vector);
+  if (scored.size >= SCORE_CACHE_LIMIT) scored.clear();
+  scored.set(vector, score);
+  return score;
+}
+
+const SCORE_CACHE_LIMIT = 10_000;
+const scored = new Map<string, CvssScore | undefined>();
+
+function scoreUncached(vector: string): CvssScore | undefined {
   const text = vector.trim();
   const version = /^CVSS:(3\.0|3\.1|4\.0)\//.exec(text)?.[1] as CvssVersion | undefined;
   if (!version) return undefined;
@@ -38,7 +50,7 @@ export function scoreCvssVector(vector: string): CvssScore | undefined {
     if (!cvss.isBaseFullyDefined()) return undefined;
     const baseScore = cvss.calculateScores().base;
     if (typeof baseScore !== 'number' || Number.isNaN(baseScore)) return undefined;
-    return { version, vector: text, baseScore, rating: ratingForScore(baseScore) };
+    return Object.freeze({ version, vector: text, baseScore, rating: ratingForScore(baseScore) });
   } catch {
     // The calculator throws on some malformed vectors; to a caller they are simply unscorable.
     return undefined;

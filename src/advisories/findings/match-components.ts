@@ -27,15 +27,31 @@ export interface ComponentFinding {
   knownExploited?: KnownExploited;
 }
 
+type ComponentPackage = Readonly<OsvPackageVersion & { version: string }>;
+
 /** The OSV package of a component's purl, if it has an OSV ecosystem and a version. */
-export function componentPackage(purl: string): (OsvPackageVersion & { version: string }) | undefined {
+export function componentPackage(purl: string): ComponentPackage | undefined {
+  // Parsing a purl is most of the cost of a lookup, and a scan asks about each purl more than once.
+  let pkg = packages.get(purl);
+  if (pkg === undefined) {
+    pkg = parseComponentPackage(purl) ?? null;
+    if (packages.size >= PACKAGE_CACHE_LIMIT) packages.clear();
+    packages.set(purl, pkg);
+  }
+  return pkg ?? undefined;
+}
+
+const PACKAGE_CACHE_LIMIT = 100_000;
+const packages = new Map<string, ComponentPackage | null>();
+
+function parseComponentPackage(purl: string): ComponentPackage | undefined {
   let pkg: OsvPackageVersion | undefined;
   try {
     pkg = purlToOsvPackage(purl);
   } catch {
     return undefined;
   }
-  return pkg?.version === undefined ? undefined : { ...pkg, version: pkg.version };
+  return pkg?.version === undefined ? undefined : Object.freeze({ ...pkg, version: pkg.version });
 }
 
 export function matchComponents(
