@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { policyJsonSchema } from '../policy/index.js';
-import { PolicySetsService, type PolicySetEntity } from '../policy/nest.js';
+import { policyJsonSchema, toPolicySetView, type PolicySetView } from '../policy/index.js';
+import { PolicySetsService } from '../policy/nest.js';
 import { ChainwardError } from '../common/errors.js';
 
 /** What the CI gate fetches: the set in force for a repository, as published. */
@@ -14,17 +14,6 @@ export interface ActivePolicySetView {
   waivers: string | null;
 }
 
-export interface PolicySetView {
-  name: string;
-  version: string;
-  digest: string;
-  waiversDigest: string;
-  publishedAt: string;
-  publishedBy: string;
-  message: string;
-  activeScopes: string[];
-}
-
 /** Published policy sets over HTTP, read-only (publishing and activating are `chainward policy publish|activate`). */
 @Controller('api/v1/policy-sets')
 export class PolicySetsController {
@@ -33,7 +22,7 @@ export class PolicySetsController {
   @Get()
   async list(): Promise<{ items: PolicySetView[] }> {
     const summaries = await this.policySets.list();
-    return { items: summaries.map((summary) => toView(summary.set, summary.activeScopes)) };
+    return { items: summaries.map((summary) => toPolicySetView(summary.set, summary.activeScopes)) };
   }
 
   /** The JSON Schema of the policy language (policies/schema/policy-set.schema.json). */
@@ -58,19 +47,6 @@ export class PolicySetsController {
   @Get(':name/:version')
   async show(@Param('name') name: string, @Param('version') version: string): Promise<PolicySetView & { policy: string; waivers: string | null }> {
     const summary = await this.policySets.show({ name, version });
-    return { ...toView(summary.set, summary.activeScopes), policy: summary.set.policyText, waivers: summary.set.waiversText };
+    return { ...toPolicySetView(summary.set, summary.activeScopes), policy: summary.set.policyText, waivers: summary.set.waiversText };
   }
-}
-
-function toView(set: PolicySetEntity, activeScopes: string[]): PolicySetView {
-  return {
-    name: set.name,
-    version: set.version,
-    digest: set.digest,
-    waiversDigest: set.waiversDigest,
-    publishedAt: set.publishedAt.toISOString(),
-    publishedBy: set.publishedBy,
-    message: set.message,
-    activeScopes,
-  };
 }

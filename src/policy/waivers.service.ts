@@ -22,19 +22,12 @@ export interface WaiverRequest {
 
 export type StoredWaiverState = 'active' | 'expired' | 'revoked';
 
-/** A stored waiver as the CLI prints it and the API returns it. */
-export interface WaiverView {
+/** A stored waiver as the CLI prints it and the API returns it: the request, with when, by whom, and its state. */
+export interface WaiverView extends WaiverRequest {
   id: string;
-  rule: string;
-  purl?: string;
-  file?: string;
-  advisory?: string;
-  repositories?: string[];
-  reason: string;
-  approver: string;
+  /** ISO 8601 date-time it was added; `expires` is a date-time too. */
   created: string;
   createdBy: string;
-  expires: string;
   state: StoredWaiverState;
   revoked?: { at: string; by: string; reason?: string };
 }
@@ -154,7 +147,8 @@ function validate(request: WaiverRequest, now: Date): Waiver {
   throw policyBadInput(`invalid waiver:\n${[...new Set(problems)].map((problem) => `  ${problem}`).join('\n')}`, 'waiver.invalid');
 }
 
-function toWaiver(row: WaiverEntity): Waiver {
+/** A stored waiver as the evaluator takes it (what waivers.yaml would say, plus its id). */
+function toWaiver(row: WaiverEntity): Waiver & { id: string } {
   return {
     id: row.id,
     rule: row.rule,
@@ -169,20 +163,12 @@ function toWaiver(row: WaiverEntity): Waiver {
   };
 }
 
+/** The waiver with who added it and its state at `now`. */
 export function toView(row: WaiverEntity, now: Date): WaiverView {
   const state: StoredWaiverState = row.revokedAt ? 'revoked' : row.expiresAt.getTime() <= now.getTime() ? 'expired' : 'active';
   return {
-    id: row.id,
-    rule: row.rule,
-    ...(row.purl === null ? {} : { purl: row.purl }),
-    ...(row.file === null ? {} : { file: row.file }),
-    ...(row.advisory === null ? {} : { advisory: row.advisory }),
-    ...(row.repositories === null ? {} : { repositories: row.repositories }),
-    reason: row.reason,
-    approver: row.approver,
-    created: row.createdAt.toISOString(),
+    ...toWaiver(row),
     createdBy: row.createdBy,
-    expires: row.expiresAt.toISOString(),
     state,
     ...(row.revokedAt
       ? { revoked: { at: row.revokedAt.toISOString(), by: row.revokedBy ?? '', ...(row.revocationReason ? { reason: row.revocationReason } : {}) } }

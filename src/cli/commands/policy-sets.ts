@@ -30,9 +30,10 @@ export function addPolicySetCommands(policy: Command): void {
       const source = await readPolicySource(dir);
       const actor = await resolveActor(flags.actor);
       const result = await withDatabase(({ policySets }) => policySets.publish({ source, actor, message: flags.message }));
+      const { toPolicySetView } = await import('../../policy/index.js');
       const { set } = result;
       if (flags.json) {
-        printJson({ created: result.created, ...setView(set, []) });
+        printJson({ created: result.created, ...toPolicySetView(set, []) });
         return;
       }
       if (!result.created) {
@@ -53,8 +54,9 @@ export function addPolicySetCommands(policy: Command): void {
     .option('--json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
       const summaries = await withDatabase(({ policySets }) => policySets.list());
+      const { toPolicySetView } = await import('../../policy/index.js');
       if (flags.json) {
-        printJson(summaries.map((summary) => setView(summary.set, summary.activeScopes)));
+        printJson(summaries.map((summary) => toPolicySetView(summary.set, summary.activeScopes)));
         return;
       }
       if (summaries.length === 0) {
@@ -72,9 +74,10 @@ export function addPolicySetCommands(policy: Command): void {
     .action(async (text: string, flags: { json?: boolean }) => {
       const reference = await referenceOrFail(text);
       const summary = await withDatabase(({ policySets }) => policySets.show(reference));
+      const { toPolicySetView } = await import('../../policy/index.js');
       const { set } = summary;
       if (flags.json) {
-        printJson({ ...setView(set, summary.activeScopes), policy: set.policyText, waivers: set.waiversText });
+        printJson({ ...toPolicySetView(set, summary.activeScopes), policy: set.policyText, waivers: set.waiversText });
         return;
       }
       print(`${set.name}@${set.version}`);
@@ -125,19 +128,6 @@ export async function referenceOrFail(text: string): Promise<PolicySetReference>
     throw new ChainwardError({ code: 'policy.bad-reference', category: 'bad-input', message: `"${text}" is not a published policy set reference such as default@1.0.0` });
   }
   return reference;
-}
-
-function setView(set: PolicySetSummary['set'], activeScopes: string[]): Record<string, unknown> {
-  return {
-    name: set.name,
-    version: set.version,
-    digest: set.digest,
-    waiversDigest: set.waiversDigest,
-    publishedAt: set.publishedAt.toISOString(),
-    publishedBy: set.publishedBy,
-    message: set.message,
-    activeScopes,
-  };
 }
 
 function row(summary: PolicySetSummary): string[] {
