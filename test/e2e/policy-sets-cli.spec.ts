@@ -137,6 +137,14 @@ describe.each(testBackends())('chainward policy publish/activate, waivers and kn
     expect(ruleLine(again.stdout, 'vulnerability-known-exploited')).toBe('  failed  vulnerability-known-exploited (fail, critical): 1 violation');
   }, SLOW);
 
+  it('policy diff compares a published set with a proposed one on the stored scans', async () => {
+    const diff = await runCli(['policy', 'diff', 'active', 'regulated-finance@1.0.0', '--json'], { env });
+    expect(diff.stderr).toBe('');
+    const report = JSON.parse(diff.stdout) as { before: { name: string }; after: { name: string }; repositories: Array<{ repository: string; outcomeBefore: string; outcomeAfter: string }> };
+    expect([report.before.name, report.after.name]).toEqual(['default', 'regulated-finance']);
+    expect(report.repositories.map((impact) => [impact.repository, impact.outcomeBefore, impact.outcomeAfter])).toEqual([['si-app', 'failed', 'failed']]);
+  }, SLOW);
+
   it('refuses a published set that does not exist before anything is stored', async () => {
     const before = (JSON.parse((await runCli(['scans', 'list', '--json'], { env })).stdout) as unknown[]).length;
     const result = await runCli(['scan', project, '--policy', 'default@9.9.9'], { env });
