@@ -56,14 +56,15 @@ export class AdvisoriesRepository {
 
   /**
    * The advisories, withdrawn ones excluded, that name any of the (canonical ecosystem,
-   * normalised name) keys: only the columns matching reads, as plain rows (hydrating
-   * tens of thousands of entities would cost more than the matching itself).
+   * normalised name) keys: only the columns matching reads (not the summary, only the
+   * database's own severity of `database_specific`), as plain rows: hydrating or even
+   * parsing tens of thousands of whole records costs more than the matching itself.
    */
   async findMatchCandidates(keys: Array<{ ecosystem: string; name: string }>): Promise<MatchCandidateRow[]> {
     const found = new Map<string, MatchCandidateRow>();
     for (let i = 0; i < keys.length; i += KEY_CHUNK) {
       const rows = (await this.dataSource.query(
-        `SELECT a.id, a.aliases, a.modified, a.summary, a.severity, a.affected, a.database_specific
+        `SELECT a.id, a.aliases, a.modified, a.severity, a.affected, a.database_specific->'severity' AS database_severity
          FROM advisories a
          WHERE a.withdrawn IS NULL AND a.id IN (
            SELECT p.advisory_id FROM advisory_packages p
@@ -73,6 +74,17 @@ export class AdvisoriesRepository {
       for (const row of rows) found.set(row.id, row);
     }
     return [...found.values()];
+  }
+
+  /** When each of these advisories was published and, if it was, withdrawn (as stored now). */
+  async findDates(ids: readonly string[]): Promise<Map<string, { published: Date | null; withdrawn: Date | null }>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(`SELECT id, published, withdrawn FROM advisories WHERE id = ANY($1::text[])`, [[...new Set(ids)]])) as Array<{
+      id: string;
+      published: Date | null;
+      withdrawn: Date | null;
+    }>;
+    return new Map(rows.map((row) => [row.id, { published: row.published, withdrawn: row.withdrawn }]));
   }
 
   /** One page of every advisory in id order, after `afterId`: an export reads the table page by page. */

@@ -5,7 +5,9 @@ import { TOOL_NAME, TOOL_VERSION } from '../common/version.js';
 import { parseOsvJson, type OsvRecord } from './domain/index.js';
 import { toAdvisoryRow, toOsvRecord, toPackageRows } from './advisory-row.mapper.js';
 import { AdvisoriesRepository } from './advisories.repository.js';
-import { openOsvSource, type OsvSourceKind } from './import/osv-source.js';
+import { KevRepository } from './kev/kev.repository.js';
+import { fromEntity } from './kev/kev-row.mapper.js';
+import { openOsvSource, type OsvSource, type OsvSourceKind } from './import/osv-source.js';
 import { writeSnapshot } from './snapshot/write-snapshot.js';
 
 /** Records per transaction: large enough to amortise round trips, small enough to keep memory flat. */
@@ -39,6 +41,7 @@ export class AdvisoriesService {
   constructor(
     private readonly advisories: AdvisoriesRepository,
     @Inject(AUDIT_RECORDER) private readonly audit: AuditRecorder,
+    private readonly kev: KevRepository,
   ) {}
 
   /**
@@ -47,7 +50,11 @@ export class AdvisoriesService {
    * reported with their file and reason and skipped; each batch is one transaction.
    */
   async importFrom(location: string, options: ImportOptions = {}): Promise<ImportSummary> {
-    const source = await openOsvSource(location);
+    return this.importSource(await openOsvSource(location), options);
+  }
+
+  /** `importFrom` for records that do not come from a path (the OSV API). */
+  async importSource(source: OsvSource, options: ImportOptions = {}): Promise<ImportSummary> {
     const summary: ImportSummary = { source: source.kind, files: 0, imported: 0, updated: 0, unchanged: 0, invalid: [], repaired: 0 };
     const batchSize = options.batchSize ?? IMPORT_BATCH;
     let batch = new Map<string, OsvRecord>();
@@ -118,9 +125,13 @@ export class AdvisoriesService {
     });
   }
 
-  /** Writes every stored advisory to a snapshot file; returns how many. */
+  /** Writes every stored advisory, and the Known Exploited Vulnerabilities catalogue if one was imported, to a snapshot file; returns how many advisories. */
   async exportSnapshot(file: string): Promise<number> {
     const count = await this.advisories.count();
+    const catalogue = await this.kev.findCatalogue();
+    const knownExploited = catalogue
+      ? { catalogVersion: catalogue.catalogVersion, dateReleased: catalogue.catalogReleased.toISOString(), entries: (await this.kev.findAll()).map(fromEntity) }
+      : undefined;
     const advisories = this.advisories;
     async function* records(): AsyncGenerator<OsvRecord> {
       let after: string | undefined;
@@ -131,10 +142,15 @@ export class AdvisoriesService {
         after = page[page.length - 1]?.id;
       }
     }
-    return writeSnapshot(file, count, records());
+    return writeSnapshot(file, count, records(), new Date(), knownExploited);
   }
 
   count(): Promise<number> {
     return this.advisories.count();
+  }
+
+  /** id -> `modified` of the stored record, for the ids given that are stored. */
+  storedModified(ids: string[]): Promise<Map<string, Date>> {
+    return this.advisories.transaction((manager) => this.advisories.findModified(manager, ids));
   }
 }

@@ -61,13 +61,13 @@ export interface MatchCandidateRow {
   id: string;
   aliases: string[];
   modified: Date;
-  summary: string | null;
   severity: OsvRecord['severity'];
   affected: OsvRecord['affected'];
-  database_specific: Record<string, unknown> | null;
+  /** `database_specific.severity` of the record (GitHub's rating, used when it gives no CVSS vector). */
+  database_severity: unknown;
 }
 
-/** A candidate as an OSV record with what matching and severity read (references, details and credits left out). */
+/** A candidate as an OSV record with what matching and severity read (summary, references, details and credits left out). */
 export function candidateToRecord(row: MatchCandidateRow): OsvRecord {
   return {
     id: row.id,
@@ -75,12 +75,11 @@ export function candidateToRecord(row: MatchCandidateRow): OsvRecord {
     aliases: row.aliases,
     related: [],
     upstream: [],
-    ...(row.summary === null ? {} : { summary: row.summary }),
     severity: row.severity,
     affected: row.affected,
     references: [],
     credits: [],
-    ...(row.database_specific === null ? {} : { database_specific: row.database_specific }),
+    ...(row.database_severity === null || row.database_severity === undefined ? {} : { database_specific: { severity: row.database_severity } }),
   };
 }
 

@@ -1,10 +1,11 @@
 // TypeORM and NestJS read decorator metadata through this polyfill.
 import 'reflect-metadata';
-import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, VexRepository, VexService } from '../advisories/nest.js';
+import { AdvisoriesRepository, AdvisoriesService, FindingsRepository, FindingsService, KevRepository, KevService, VexRepository, VexService } from '../advisories/nest.js';
 import { auditSigningOptions } from '../audit/index.js';
 import { AuditCheckpointService, AuditLedgerRepository, AuditLedgerService } from '../audit/nest.js';
 import type { ChainwardConfig } from '../config/index.js';
 import { openDatabase, type Database } from '../database/index.js';
+import { PolicySetsRepository, PolicySetsService, WaiversRepository, WaiversService } from '../policy/nest.js';
 import { createReportsService, type ReportsService } from '../reports/nest.js';
 import { PolicyResultsRepository, PolicyResultsService, ScansRepository, ScansService } from '../scans/index.js';
 import { ENTITIES } from './entities.js';
@@ -18,8 +19,11 @@ export interface AppServices {
   checkpoints: AuditCheckpointService;
   advisories: AdvisoriesService;
   findings: FindingsService;
+  kev: KevService;
   vex: VexService;
   reports: ReportsService;
+  policySets: PolicySetsService;
+  waivers: WaiversService;
   close(): Promise<void>;
 }
 
@@ -30,14 +34,18 @@ export async function openAppServices(config: ChainwardConfig): Promise<AppServi
   const scans = new ScansService(new ScansRepository(database.dataSource), audit);
   const advisories = new AdvisoriesRepository(database.dataSource);
   const vex = new VexRepository(database.dataSource);
+  const kev = new KevRepository(database.dataSource);
   const services: Omit<AppServices, 'reports'> = {
     database,
     scans,
     policyResults: new PolicyResultsService(new PolicyResultsRepository(database.dataSource), scans, audit),
     audit,
-    advisories: new AdvisoriesService(advisories, audit),
-    findings: new FindingsService(new FindingsRepository(database.dataSource), advisories, vex, scans),
+    advisories: new AdvisoriesService(advisories, audit, kev),
+    findings: new FindingsService(new FindingsRepository(database.dataSource), advisories, vex, scans, kev),
+    kev: new KevService(kev, audit),
     vex: new VexService(vex),
+    policySets: new PolicySetsService(new PolicySetsRepository(database.dataSource), audit),
+    waivers: new WaiversService(new WaiversRepository(database.dataSource), audit),
     checkpoints: new AuditCheckpointService(ledger, auditSigningOptions(config)),
     close: () => database.close(),
   };

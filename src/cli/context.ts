@@ -21,3 +21,24 @@ export async function withDatabase<T>(work: (services: import('../app/services.j
     await services.close();
   }
 }
+
+/**
+ * Who a person's decision is recorded as: `--actor`, else `actor` from the configuration
+ * (chainward.yaml or CHAINWARD_ACTOR), else the login name.
+ */
+export async function resolveActor(flag?: string): Promise<string> {
+  if (flag !== undefined && flag.trim() !== '') return flag.trim();
+  const configured = (await cliConfig()).actor;
+  if (configured) return configured;
+  const { userInfo } = await import('node:os');
+  const login = process.env.USER ?? process.env.LOGNAME ?? safely(() => userInfo().username);
+  return login ?? '';
+}
+
+function safely<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

@@ -13,6 +13,7 @@ import { scanCommand } from './commands/scan.command.js';
 import { scansCommand } from './commands/scans.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { vexCommand } from './commands/vex.command.js';
+import { waiversCommand } from './commands/waivers.command.js';
 
 /** The `chainward` command tree. Commands import their heavy modules lazily, inside their actions. */
 export function buildProgram(): Command {
@@ -28,7 +29,7 @@ export function buildProgram(): Command {
       '\nEnvironment: CHAINWARD_HOME (state, default ./.chainward), DATABASE_URL (PostgreSQL; unset = embedded),\n' +
         'LOG_LEVEL, CHAINWARD_HOST, CHAINWARD_PORT, CHAINWARD_MAX_FILE_SIZE, CHAINWARD_CONFIG (default ./chainward.yaml).',
     );
-  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand(), policyCommand(), resultsCommand(), advisoriesCommand(), findingsCommand(), vexCommand(), gateCommand(), reportCommand()]) program.addCommand(command);
+  for (const command of [sbomCommand(), scanCommand(), scansCommand(), serveCommand(), dbCommand(), auditCommand(), policyCommand(), resultsCommand(), advisoriesCommand(), findingsCommand(), vexCommand(), gateCommand(), reportCommand(), waiversCommand()]) program.addCommand(command);
   exitOverrideEverywhere(program);
   return program;
 }

@@ -41,6 +41,14 @@ export const configFileSchema = z
       })
       .strict()
       .optional(),
+    actor: z.string().trim().min(1).optional(),
+    advisories: z
+      .object({
+        osvApiUrl: httpUrl.optional(),
+        osvApiCacheTtl: z.number().int().min(0).optional(),
+      })
+      .strict()
+      .optional(),
     audit: z
       .object({
         signingKeyFile: z.string().min(1).optional(),
@@ -77,6 +85,9 @@ export const environmentSchema = z.object({
   CHAINWARD_MAX_FILE_SIZE: z.coerce.number().int().positive().optional(),
   CHAINWARD_AUDIT_KEY: z.string().min(1).optional(),
   CHAINWARD_AUDIT_CHECKPOINTS: z.string().min(1).optional(),
+  CHAINWARD_ACTOR: z.string().trim().min(1).optional(),
+  CHAINWARD_OSV_API_URL: httpUrl.optional(),
+  CHAINWARD_OSV_API_CACHE_TTL: z.coerce.number().int().min(0).optional(),
   CHAINWARD_AUDIT_ORIGIN: z.string().regex(/^[^\s+]+$/, 'must be one word with no spaces and no "+"').optional(),
   CHAINWARD_REGISTRY_CACHE_TTL: z.coerce.number().int().min(0).optional(),
   ...Object.fromEntries(REGISTRY_NAMES.map((name) => [`CHAINWARD_REGISTRY_${name.toUpperCase()}`, httpUrl.optional()])),
@@ -109,6 +120,10 @@ export interface ChainwardConfig {
    * only when one of them is configured; without a P12 a private CA under $CHAINWARD_HOME/keys signs.
    */
   report?: { organisation?: string; p12File?: string; p12Passphrase?: string };
+  /** Who a person's decisions (publishing a policy set, adding a waiver) are recorded as, when no --actor is given. */
+  actor?: string;
+  /** The OSV API `advisories sync` queries, and how long (seconds) its answers are reused; see `advisoriesSettings`. */
+  advisories?: { osvApiUrl?: string; osvApiCacheTtl?: number };
   /** Where each value came from, for `chainward config` and error messages. */
   configFile?: string;
 }

@@ -6,3 +6,4 @@ export type { ChainwardConfig } from './config.schema.js';
 
 /** Injection token of the validated configuration in the server (a symbol, so this entry stays framework-free). */
 export const CHAINWARD_CONFIG = Symbol('CHAINWARD_CONFIG');
+export { advisoriesSettings } from './settings.js';

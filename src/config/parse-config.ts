@@ -47,6 +47,8 @@ export function parseConfig({ env, cwd }: LoadConfigInput): ChainwardConfig {
       cacheTtlSeconds: fromEnv.CHAINWARD_REGISTRY_CACHE_TTL ?? file?.registry?.cacheTtl ?? DEFAULTS.registryCacheTtlSeconds,
     },
     configFile: file ? configPath : undefined,
+    ...(fromEnv.CHAINWARD_ACTOR ?? file?.actor ? { actor: fromEnv.CHAINWARD_ACTOR ?? file?.actor } : {}),
+    ...advisoriesConfig(fromEnv, file),
     ...auditConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
     ...reportConfig(fromEnv, file, file ? path.dirname(configPath) : cwd, cwd),
   };
@@ -71,6 +73,17 @@ function reportConfig(
   };
   const set = Object.fromEntries(Object.entries(report).filter(([, value]) => value !== undefined));
   return Object.keys(set).length > 0 ? { report: set } : {};
+}
+
+/** The advisories section, only what is configured (`advisoriesSettings` fills in the defaults). */
+function advisoriesConfig(
+  fromEnv: { CHAINWARD_OSV_API_URL?: string; CHAINWARD_OSV_API_CACHE_TTL?: number },
+  file: ConfigFile | undefined,
+): Pick<ChainwardConfig, 'advisories'> {
+  const osvApiUrl = fromEnv.CHAINWARD_OSV_API_URL ?? file?.advisories?.osvApiUrl;
+  const osvApiCacheTtl = fromEnv.CHAINWARD_OSV_API_CACHE_TTL ?? file?.advisories?.osvApiCacheTtl;
+  if (osvApiUrl === undefined && osvApiCacheTtl === undefined) return {};
+  return { advisories: { ...(osvApiUrl === undefined ? {} : { osvApiUrl }), ...(osvApiCacheTtl === undefined ? {} : { osvApiCacheTtl }) } };
 }
 
 /** The audit section, with paths made absolute (file paths relative to the file, variables to the working directory). */

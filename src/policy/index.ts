@@ -7,3 +7,4 @@
 export * from './domain/index.js';
 export { loadPolicyDirectory, readPolicySource, POLICY_FILE, TESTS_DIRECTORY, WAIVERS_FILE } from './read-policy-source.js';
 export { directoryRepositoryFiles } from './repository-files.js';
+export { toPolicySetView, type PolicySetView } from './policy-set-view.js';

@@ -15,7 +15,7 @@ export class PolicyResultsRepository {
     return this.dataSource.transaction(work);
   }
 
-  insertResult(manager: EntityManager, row: Omit<PolicyResultEntity, 'id' | 'scan'>): Promise<PolicyResultEntity> {
+  insertResult(manager: EntityManager, row: Omit<PolicyResultEntity, 'id' | 'scan' | 'policySet'>): Promise<PolicyResultEntity> {
     return manager.save(PolicyResultEntity, manager.create(PolicyResultEntity, row));
   }
 

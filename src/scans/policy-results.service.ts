@@ -25,8 +25,11 @@ export class PolicyResultsService {
     @Inject(AUDIT_RECORDER) private readonly audit: AuditRecorder,
   ) {}
 
-  /** Stores one evaluation and its `policy.evaluated` ledger entry in one transaction. */
-  async recordResults(scanId: string, results: PolicyResults): Promise<PolicyResultEntity> {
+  /**
+   * Stores one evaluation and its `policy.evaluated` ledger entry in one transaction; `policySetId`
+   * links the results to the published policy set evaluated, when it was one.
+   */
+  async recordResults(scanId: string, results: PolicyResults, options: { policySetId?: string } = {}): Promise<PolicyResultEntity> {
     const scan = await this.scans.getScan(scanId);
     return this.results.transaction(async (manager) => {
       const row = await this.results.insertResult(manager, {
@@ -34,6 +37,7 @@ export class PolicyResultsService {
         policyName: results.policy.name,
         policyVersion: results.policy.version,
         policyDigest: results.policy.digest,
+        policySetId: options.policySetId ?? null,
         waiversDigest: results.waiversDigest,
         outcome: results.outcome,
         evaluatedAt: new Date(results.evaluatedAt),
@@ -44,7 +48,7 @@ export class PolicyResultsService {
       await this.audit.record(manager, {
         actor: { kind: 'system', id: TOOL_NAME, version: TOOL_VERSION },
         action: 'policy.evaluated',
-        subject: { repository: scan.repositoryId, scan: scanId },
+        subject: { repository: scan.repositoryId, scan: scanId, ...(options.policySetId ? { policy: `${results.policy.name}@${results.policy.version}` } : {}) },
         inputsDigest: results.policy.digest,
         outputsDigest: `sha256:${createHash('sha256').update(canonicalize(results)).digest('hex')}`,
         policyVersion: `${results.policy.name}@${results.policy.version}`,

@@ -67,7 +67,7 @@ describe.each(testBackends())('chainward scan --policy and results on $name', (b
     const scan = await runCli(['scan', dir, '--policy', 'policies/default'], { env });
     expect(scan.stderr).toBe('');
     expect(scan.code).toBe(1);
-    expect(scan.stdout).toContain('Policy default 1.0.0 (sha256:');
+    expect(scan.stdout).toContain('Policy default@1.0.0 (sha256:');
     expect(scan.stdout).toContain('): failed\n');
     expect(ruleLines(scan.stdout)).toEqual([
       '  passed  compromised-packages (fail, critical)',
@@ -150,7 +150,7 @@ describe.each(testBackends())('chainward scan --policy and results on $name', (b
     dirs.push(dir);
     const scan = JSON.parse((await runCli(['scan', dir, '--json'], { env })).stdout) as { id: string };
     expect((await runCli(['results', scan.id], { env })).stdout).toBe(
-      `No policy results for scan ${scan.id}. Run \`chainward scan <dir> --policy <path>\` to evaluate one.\n`,
+      `No policy results for scan ${scan.id}. Run \`chainward scan <dir> --policy <path|name@version|active>\` to evaluate one.\n`,
     );
     const missing = await runCli(['results', '00000000-0000-0000-0000-000000000000'], { env });
     expect(missing).toEqual({ code: 2, stdout: '', stderr: 'chainward: no scan with id 00000000-0000-0000-0000-000000000000\n' });

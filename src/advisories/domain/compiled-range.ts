@@ -67,16 +67,19 @@ export function compileRange(range: OsvRange, ordering: VersionOrdering): Compil
   return { type: range.type, ordering, bounds: sortBounds(bounds, ordering), limits, unlimited: unlimited || !hasLimit };
 }
 
-/** At an equal version `introduced` comes first, so an interval `[x, x)` is empty. */
+/** At an equal version `introduced` comes first, so an interval `[x, x)` is empty. Sorts in place. */
 function sortBounds(bounds: (Bound & { rank: number })[], ordering: VersionOrdering): Bound[] {
-  return bounds
-    .sort((a, b) => {
-      if (a.rank !== b.rank) return a.rank - b.rank;
-      const byVersion = a.parsed && b.parsed ? ordering.compareParsed(a.parsed, b.parsed) : 0;
-      if (byVersion !== 0) return byVersion;
-      return (a.kind === 'introduced' ? 0 : 1) - (b.kind === 'introduced' ? 0 : 1);
-    })
-    .map(({ kind, version, parsed }) => (parsed ? { kind, version, parsed } : { kind, version }));
+  const order = (a: Bound & { rank: number }, b: Bound & { rank: number }): number => {
+    if (a.rank !== b.rank) return a.rank - b.rank;
+    const byVersion = a.parsed && b.parsed ? ordering.compareParsed(a.parsed, b.parsed) : 0;
+    if (byVersion !== 0) return byVersion;
+    return (a.kind === 'introduced' ? 0 : 1) - (b.kind === 'introduced' ? 0 : 1);
+  };
+  // Advisories almost always list events in order already: check before sorting.
+  for (let i = 1; i < bounds.length; i++) {
+    if (order(bounds[i - 1] as Bound & { rank: number }, bounds[i] as Bound & { rank: number }) > 0) return bounds.sort(order);
+  }
+  return bounds;
 }
 
 /** The interval of the range containing `version` (parsed by the range's ordering), if any. */

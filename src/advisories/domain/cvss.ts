@@ -52,7 +52,7 @@ function computeCvssScore(vector: string): CvssScore | undefined {
     if (!cvss.isBaseFullyDefined()) return undefined;
     const baseScore = cvss.calculateScores().base;
     if (typeof baseScore !== 'number' || Number.isNaN(baseScore)) return undefined;
-    return { version, vector: text, baseScore, rating: ratingForScore(baseScore) };
+    return Object.freeze({ version, vector: text, baseScore, rating: ratingForScore(baseScore) });
   } catch {
     // The calculator throws on some malformed vectors; to a caller they are simply unscorable.
     return undefined;

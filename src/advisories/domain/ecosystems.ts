@@ -19,12 +19,20 @@ export interface EcosystemParts {
   suffix?: string;
 }
 
-export function splitEcosystem(ecosystem: string): EcosystemParts {
-  const colon = ecosystem.indexOf(':');
-  const rawBase = colon === -1 ? ecosystem : ecosystem.slice(0, colon);
-  const base = BY_LOWER_CASE.get(rawBase.toLowerCase()) ?? rawBase;
-  return colon === -1 ? { base } : { base, suffix: ecosystem.slice(colon + 1) };
+export function splitEcosystem(ecosystem: string): Readonly<EcosystemParts> {
+  // Asked for every record and component matched; there are only a few dozen ecosystem spellings.
+  let parts = split.get(ecosystem);
+  if (!parts) {
+    const colon = ecosystem.indexOf(':');
+    const rawBase = colon === -1 ? ecosystem : ecosystem.slice(0, colon);
+    const base = BY_LOWER_CASE.get(rawBase.toLowerCase()) ?? rawBase;
+    parts = Object.freeze(colon === -1 ? { base } : { base, suffix: ecosystem.slice(colon + 1) });
+    if (split.size < 1_000) split.set(ecosystem, parts);
+  }
+  return parts;
 }
+
+const split = new Map<string, Readonly<EcosystemParts>>();
 
 /** `pypi` -> `PyPI`, `Debian:12` unchanged: the spelling used to key lookups. */
 export function canonicalEcosystem(ecosystem: string): string {

@@ -22,7 +22,7 @@ export { canonicalEcosystem, ORDERED_ECOSYSTEMS, orderedEcosystem, splitEcosyste
 export { InvalidVersionError, type ParsedVersion, type VersionOrdering } from './versions/types.js';
 export { ECOSYSTEM_ORDERINGS, ecosystemOrdering } from './versions/registry.js';
 export { semverRangeOrdering } from './versions/semver-ordering.js';
-export { normalisePackageName, packageKey, purlToOsvPackage, type OsvPackageVersion } from './names.js';
+export { normalisePackageName, osvEcosystemOfPurlType, packageKey, purlToOsvPackage, type OsvPackageVersion } from './names.js';
 export {
   affectedEntriesFor,
   affects,

@@ -146,7 +146,7 @@ export function findAffected(prepared: PreparedEntries, pkg: PackageVersion, une
 }
 
 export function smallestFixAbovePrepared(prepared: PreparedEntries, pkg: PackageVersion): string | undefined {
-  for (const candidate of fixedVersionsOf(prepared, pkg.ecosystem)) {
+  for (const candidate of sortedFixes(prepared, pkg.ecosystem)) {
     const ordering = comparableOrdering(pkg.ecosystem, candidate, pkg.version);
     if (!ordering || ordering.compare(candidate, pkg.version) <= 0) continue;
     if (!findAffected(prepared, { ...pkg, version: candidate })) return candidate;
@@ -188,8 +188,13 @@ function comparableOrdering(ecosystem: string, a: string, b: string): VersionOrd
   return undefined;
 }
 
-/** Every `fixed` of the entries' orderable ranges, ascending; listed once per prepared entries. */
+/** Every `fixed` of the entries' orderable ranges, ascending (a copy the caller may keep). */
 function fixedVersionsOf(prepared: PreparedEntries, ecosystem: string): string[] {
+  return [...sortedFixes(prepared, ecosystem)];
+}
+
+/** The fixes, listed and sorted once per prepared entries; not to be modified. */
+function sortedFixes(prepared: PreparedEntries, ecosystem: string): readonly string[] {
   if (!prepared.fixedVersions) {
     const fixed = new Set<string>();
     for (const entry of prepared.entries) {
@@ -204,5 +209,5 @@ function fixedVersionsOf(prepared: PreparedEntries, ecosystem: string): string[]
       return ordering ? ordering.compare(a, b) || byText : byText;
     });
   }
-  return [...prepared.fixedVersions];
+  return prepared.fixedVersions;
 }

@@ -52,6 +52,11 @@ const PURL_TYPES: Record<string, { ecosystem: string; join?: string }> = {
   nuget: { ecosystem: 'NuGet' },
 };
 
+/** The OSV ecosystem of a purl type (`golang` -> `Go`), or undefined for a type without one here. */
+export function osvEcosystemOfPurlType(type: string): string | undefined {
+  return PURL_TYPES[type]?.ecosystem;
+}
+
 /**
  * `pkg:npm/%40babel/traverse@7.23.0` -> `{ ecosystem: 'npm', name: '@babel/traverse', version: '7.23.0' }`.
  * Returns undefined for a purl type with no OSV ecosystem here; throws for text that is not a purl.

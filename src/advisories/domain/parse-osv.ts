@@ -9,8 +9,8 @@
  * records why, and re-validates what is left. Only a record whose core (id,
  * modified, the shape of the document) is wrong is refused.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { ChainwardError, lineAndColumnAt } from '../../common/errors.js';
 import type { OsvRecord } from './osv-schema.js';
 import osvJsonSchema from './osv.schema.json' with { type: 'json' };
@@ -37,6 +37,11 @@ function validator(): ValidateFunction {
   if (!compiled) {
     // strict: false because the official schema uses annotations (titles inside `contains`) Ajv's strict mode refuses;
     // verbose so an error carries the offending value, which the reason quotes.
+    // Loaded on first use: commands that only import this module (`policy validate`, for the version
+    // orderings) do not pay for Ajv at start-up.
+    const require = createRequire(import.meta.url);
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats') as typeof import('ajv-formats');
     const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     addFormats.default(ajv);
     compiled = ajv.compile(osvJsonSchema);

@@ -4,6 +4,7 @@
  * Pure: both the stored findings of a scan and `sbom --with-vulns` come from here.
  */
 import { affectedEntriesFor, bestSeverity, purlToOsvPackage, type MatchIndex, type OsvPackageVersion, type RecordSeverity } from '../domain/index.js';
+import type { KnownExploited, KnownExploitedLookup } from '../kev/known-exploited.js';
 
 export interface MatchableComponent {
   /** The SBOM bom-ref. */
@@ -20,20 +21,44 @@ export interface ComponentFinding {
   severity?: { rating: string; score?: number; vector?: string; source: string };
   fixedVersions: string[];
   fixAbove?: string;
+  /** When the advisory was published, if it says. */
+  published?: string;
+  /** The advisory's Known Exploited Vulnerabilities entry, when a lookup was given and lists one of its ids. */
+  knownExploited?: KnownExploited;
 }
 
+type ComponentPackage = Readonly<OsvPackageVersion & { version: string }>;
+
 /** The OSV package of a component's purl, if it has an OSV ecosystem and a version. */
-export function componentPackage(purl: string): (OsvPackageVersion & { version: string }) | undefined {
+export function componentPackage(purl: string): ComponentPackage | undefined {
+  // Parsing a purl is most of the cost of a lookup, and a scan asks about each purl more than once.
+  let pkg = packages.get(purl);
+  if (pkg === undefined) {
+    pkg = parseComponentPackage(purl) ?? null;
+    if (packages.size >= PACKAGE_CACHE_LIMIT) packages.clear();
+    packages.set(purl, pkg);
+  }
+  return pkg ?? undefined;
+}
+
+const PACKAGE_CACHE_LIMIT = 100_000;
+const packages = new Map<string, ComponentPackage | null>();
+
+function parseComponentPackage(purl: string): ComponentPackage | undefined {
   let pkg: OsvPackageVersion | undefined;
   try {
     pkg = purlToOsvPackage(purl);
   } catch {
     return undefined;
   }
-  return pkg?.version === undefined ? undefined : { ...pkg, version: pkg.version };
+  return pkg?.version === undefined ? undefined : Object.freeze({ ...pkg, version: pkg.version });
 }
 
-export function matchComponents(index: MatchIndex, components: readonly MatchableComponent[]): ComponentFinding[] {
+export function matchComponents(
+  index: MatchIndex,
+  components: readonly MatchableComponent[],
+  options: { knownExploited?: KnownExploitedLookup } = {},
+): ComponentFinding[] {
   const findings: ComponentFinding[] = [];
   // A record's severity for a package is the same for every version: score each CVSS vector once.
   const severities = new Map<string, RecordSeverity | undefined>();
@@ -44,6 +69,7 @@ export function matchComponents(index: MatchIndex, components: readonly Matchabl
       const severityKey = `${record.id}\u0000${pkg.ecosystem}\u0000${pkg.name}`;
       if (!severities.has(severityKey)) severities.set(severityKey, bestSeverity(record, affectedEntriesFor(record, pkg.ecosystem, pkg.name)));
       const severity = severities.get(severityKey);
+      const exploited = options.knownExploited?.([record.id, ...record.aliases]);
       findings.push({
         componentRef: component.ref,
         purl: component.purl,
@@ -53,6 +79,8 @@ export function matchComponents(index: MatchIndex, components: readonly Matchabl
         ...(severity ? { severity } : {}),
         fixedVersions: result.fixedVersions,
         ...(fixAbove === undefined ? {} : { fixAbove }),
+        ...(record.published === undefined ? {} : { published: record.published }),
+        ...(exploited ? { knownExploited: exploited } : {}),
       });
     }
   }

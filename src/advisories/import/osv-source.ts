@@ -9,11 +9,12 @@ import { ChainwardError } from '../../common/errors.js';
 import type { OsvSourceItem } from './osv-source-item.js';
 import { readZipEntries } from './zip-entries.js';
 
-export type OsvSourceKind = 'zip' | 'ghsa-checkout' | 'directory' | 'file';
+/** Where records come from; `osv-api` is `advisories sync --source osv-api`. */
+export type OsvSourceKind = 'zip' | 'ghsa-checkout' | 'directory' | 'file' | 'osv-api';
 
 export interface OsvSource {
   kind: OsvSourceKind;
-  items: AsyncGenerator<OsvSourceItem>;
+  items: AsyncIterable<OsvSourceItem>;
 }
 
 /** Larger than any real advisory (the biggest GHSA records are a few hundred KB). */

@@ -10,12 +10,15 @@ import { createGunzip } from 'node:zlib';
 import { ChainwardError } from '../../common/errors.js';
 import { MatchIndex, packageKey, parseOsvJson, parseOsvRecord, type OsvIssue, type OsvRecord } from '../domain/index.js';
 import { openOsvSource } from '../import/osv-source.js';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotHeader } from './snapshot-format.js';
+import { knownExploitedLookup, type KnownExploitedLookup } from '../kev/known-exploited.js';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type SnapshotHeader, type SnapshotKnownExploited } from './snapshot-format.js';
 
 export interface LoadedAdvisories {
   records: OsvRecord[];
   /** Records that could not be read, with their file and reason. */
   invalid: OsvIssue[];
+  /** The Known Exploited Vulnerabilities catalogue a snapshot carries (none for other sources or older snapshots). */
+  knownExploited?: SnapshotKnownExploited;
 }
 
 export interface LoadOptions {
@@ -29,6 +32,25 @@ export interface LoadOptions {
 
 /** Reads a snapshot record by record. Each record crosses the OSV schema again: the file may have been edited. */
 export async function* readSnapshot(file: string, options: LoadOptions = {}): AsyncGenerator<{ record: OsvRecord } | { invalid: OsvIssue }> {
+  yield* readSnapshotLines(file, options, () => undefined);
+}
+
+/** The snapshot's header line, checked: format, version, and the catalogue when it carries one. */
+export async function readSnapshotHeader(file: string): Promise<SnapshotHeader> {
+  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) return checkHeader(file, line);
+    return checkHeader(file, '');
+  } finally {
+    lines.close();
+  }
+}
+
+async function* readSnapshotLines(
+  file: string,
+  options: LoadOptions,
+  onHeader: (header: SnapshotHeader) => void,
+): AsyncGenerator<{ record: OsvRecord } | { invalid: OsvIssue }> {
   const packages = packageFilter(options.packages);
   // Large chunks: a snapshot inflates to tens of megabytes, and 16 KiB pieces cost more in callbacks than in inflating.
   const lines = createInterface({ input: createReadStream(file, { highWaterMark: 1 << 20 }).pipe(createGunzip({ chunkSize: 1 << 20 })), crlfDelay: Infinity });
@@ -36,7 +58,7 @@ export async function* readSnapshot(file: string, options: LoadOptions = {}): As
   for await (const line of lines) {
     lineNumber++;
     if (lineNumber === 1) {
-      checkHeader(file, line);
+      onHeader(checkHeader(file, line));
       continue;
     }
     if (line.trim() === '') continue;
@@ -48,7 +70,7 @@ export async function* readSnapshot(file: string, options: LoadOptions = {}): As
   if (lineNumber === 0) checkHeader(file, '');
 }
 
-function checkHeader(file: string, line: string): void {
+function checkHeader(file: string, line: string): SnapshotHeader {
   let header: Partial<SnapshotHeader> | undefined;
   try {
     header = JSON.parse(line) as Partial<SnapshotHeader>;
@@ -63,6 +85,27 @@ function checkHeader(file: string, line: string): void {
       location: { file, line: 1 },
     });
   }
+  if (header.knownExploited !== undefined && !isKnownExploited(header.knownExploited)) {
+    throw new ChainwardError({
+      code: 'ADVISORY_SNAPSHOT_INVALID',
+      category: 'bad-input',
+      message: 'the header\'s knownExploited is not a catalogue (catalogVersion, dateReleased, entries with cveID, dateAdded and dueDate)',
+      location: { file, line: 1 },
+    });
+  }
+  return header as SnapshotHeader;
+}
+
+function isKnownExploited(value: unknown): value is SnapshotKnownExploited {
+  const candidate = value as Partial<SnapshotKnownExploited> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.catalogVersion === 'string' &&
+    typeof candidate.dateReleased === 'string' &&
+    Array.isArray(candidate.entries) &&
+    candidate.entries.every((entry) => typeof entry?.cveID === 'string' && typeof entry.dateAdded === 'string' && typeof entry.dueDate === 'string')
+  );
 }
 
 /** Is this file a gzip stream (a snapshot) rather than a zip, a directory or plain JSON? */
@@ -131,11 +174,12 @@ export async function loadAdvisories(location: string, options: LoadOptions = {}
   const records: OsvRecord[] = [];
   const invalid: OsvIssue[] = [];
   if (await isGzip(location)) {
-    for await (const item of readSnapshot(location, options)) {
+    let knownExploited: SnapshotKnownExploited | undefined;
+    for await (const item of readSnapshotLines(location, options, (header) => (knownExploited = header.knownExploited))) {
       if ('record' in item) records.push(item.record);
       else invalid.push(item.invalid);
     }
-    return { records, invalid };
+    return { records, invalid, ...(knownExploited ? { knownExploited } : {}) };
   }
   const source = await openOsvSource(location);
   const packages = packageFilter(options.packages);
@@ -152,8 +196,15 @@ export async function loadAdvisories(location: string, options: LoadOptions = {}
   return { records, invalid };
 }
 
-/** `loadAdvisories`, indexed for matching. */
-export async function loadMatchIndex(location: string): Promise<{ index: MatchIndex; invalid: OsvIssue[] }> {
-  const { records, invalid } = await loadAdvisories(location);
-  return { index: MatchIndex.build(records), invalid };
+/** `loadAdvisories`, indexed for matching; `knownExploited` looks advisory ids and aliases up in the snapshot's catalogue. */
+export async function loadMatchIndex(
+  location: string,
+): Promise<{ index: MatchIndex; invalid: OsvIssue[]; knownExploited: KnownExploitedLookup; catalogue?: SnapshotKnownExploited }> {
+  const { records, invalid, knownExploited } = await loadAdvisories(location);
+  return {
+    index: MatchIndex.build(records),
+    invalid,
+    knownExploited: knownExploitedLookup(knownExploited?.entries ?? []),
+    ...(knownExploited ? { catalogue: knownExploited } : {}),
+  };
 }

@@ -2,8 +2,8 @@ import { ChainwardError } from '../../common/errors.js';
 import type { LoadedPolicySet, PolicyDiff, PolicySet, RepositorySnapshot } from '../../policy/index.js';
 import { withDatabase } from '../context.js';
 import { print, printJson } from '../io.js';
-import { loadPolicyOrFail, plural } from './policy-input.js';
-import { toVulnerabilityFact } from './scan-policy.js';
+import { plural } from './policy-input.js';
+import { resolvePolicyFlag, toVulnerabilityFact, withStoredWaivers, type PolicyChoice } from './scan-policy.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,15 +18,20 @@ export interface PolicyDiffReport extends PolicyDiff {
  * scans (their graphs and findings) and lists what would change.
  */
 export async function runPolicyDiff(oldPath: string, newPath: string, flags: { scans: string; json?: boolean }): Promise<void> {
-  const before = await loadPolicyOrFail(oldPath, (line) => process.stderr.write(`${line}\n`));
-  const after = await loadPolicyOrFail(newPath, (line) => process.stderr.write(`${line}\n`));
+  // Either side may be a published set (name@version, or `active`: the set active for every repository).
+  const problems = (line: string): void => void process.stderr.write(`${line}\n`);
+  const beforeChoice = await resolvePolicyFlag(oldPath, problems);
+  const afterChoice = await resolvePolicyFlag(newPath, problems);
   const requested = flags.scans === 'latest' ? undefined : flags.scans.split(',').map((id) => id.trim()).filter(Boolean);
   for (const id of requested ?? []) {
     if (!UUID.test(id)) throw new ChainwardError({ code: 'SCAN_ID_INVALID', category: 'bad-input', message: `--scans: "${id}" is not a scan id; give "latest" or scan ids separated by commas` });
   }
   const { diffPolicySets, memoryRepositoryFiles, policyIdentity } = await import('../../policy/index.js');
 
-  const loaded = await withDatabase(async ({ policyResults, findings }) => {
+  const { before, after, stored, loaded } = await withDatabase(async ({ policyResults, findings, policySets, waivers }) => {
+    const resolve = async (choice: PolicyChoice): Promise<LoadedPolicySet> =>
+      choice.kind === 'files' ? choice.loaded : policySets.load(choice.kind === 'active' ? (await policySets.activeFor()).set : await policySets.getSet(choice.reference));
+    const sets = { before: await resolve(beforeChoice), after: await resolve(afterChoice), stored: await waivers.forEvaluation() };
     const ids = requested ?? (await policyResults.latestScanIds());
     const snapshots: Array<RepositorySnapshot & { scanId: string }> = [];
     for (const id of ids) {
@@ -34,10 +39,16 @@ export async function runPolicyDiff(oldPath: string, newPath: string, flags: { s
       const matched = await findings.listFindings(id);
       snapshots.push({ scanId: id, repository: { name: scan.repository.name }, graph, findings: matched.findings.map(toVulnerabilityFact), files: memoryRepositoryFiles([]) });
     }
-    return snapshots;
+    return { ...sets, loaded: snapshots };
   });
 
-  const diff = diffPolicySets({ before: withoutRepositoryRules(before), after: withoutRepositoryRules(after), snapshots: loaded, now: new Date() });
+  // Stored waivers apply to both versions, as they would to a scan.
+  const diff = diffPolicySets({
+    before: withoutRepositoryRules({ ...before, waivers: withStoredWaivers(before, stored) }),
+    after: withoutRepositoryRules({ ...after, waivers: withStoredWaivers(after, stored) }),
+    snapshots: loaded,
+    now: new Date(),
+  });
   const report: PolicyDiffReport = {
     ...diff,
     // The identities of the sets as written, not of the parts a diff can evaluate.

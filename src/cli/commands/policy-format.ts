@@ -7,7 +7,7 @@ const SHOWN_VIOLATIONS = 5;
 /** The per-rule summary printed by `scan --policy` and `results`. */
 export function formatPolicyResults(results: PolicyResults): string[] {
   const { policy, summary } = results;
-  const lines = [`Policy ${policy.name} ${policy.version} (${policy.digest.slice(0, 19)}): ${results.outcome}`];
+  const lines = [`Policy ${policy.name}@${policy.version} (${policy.digest.slice(0, 19)}): ${results.outcome}`];
   for (const rule of results.rules) lines.push(...formatRule(rule));
   const states = countBy(results.waivers.map((waiver) => waiver.state));
   const waivers = Object.entries(states).map(([state, count]) => `${count} ${state}`);
@@ -27,7 +27,8 @@ function formatRule(rule: RuleResult): string[] {
   for (const violation of rule.violations.slice(0, SHOWN_VIOLATIONS)) lines.push(`            - ${describeViolation(violation)}`);
   if (rule.violations.length > SHOWN_VIOLATIONS) lines.push(`            ... ${rule.violations.length - SHOWN_VIOLATIONS} more`);
   for (const waived of rule.waived.slice(0, SHOWN_VIOLATIONS)) {
-    lines.push(`            ~ ${describeEvidence(waived.evidence)}: waived until ${waived.waiver.expires} by ${waived.waiver.approver}`);
+    const stored = waived.waiver.id ? ` (stored waiver ${waived.waiver.id})` : '';
+    lines.push(`            ~ ${describeEvidence(waived.evidence)}: waived until ${waived.waiver.expires} by ${waived.waiver.approver}${stored}`);
   }
   for (const note of rule.notes) lines.push(`            note: ${note}`);
   return lines;

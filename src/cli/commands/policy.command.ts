@@ -3,13 +3,14 @@ import { ChainwardError } from '../../common/errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { print } from '../io.js';
 import { checkPolicyPath, invalidPolicy, loadPolicyOrFail, plural } from './policy-input.js';
+import { addPolicySetCommands } from './policy-sets.js';
 
 /**
- * `chainward policy validate|test|diff`. `validate` and `test` need no database
- * (CI calls them): only the policy module is imported, lazily.
+ * `chainward policy validate|test|diff|publish|list|show|activate`. `validate` and `test`
+ * need no database (CI calls them): only the policy module is imported, lazily.
  */
 export function policyCommand(): Command {
-  const policy = new Command('policy').description('Validate, test and compare policy sets (YAML)');
+  const policy = new Command('policy').description('Validate, test and compare policy sets (YAML); publish versions and activate them');
 
   policy
     .command('validate')
@@ -47,15 +48,16 @@ export function policyCommand(): Command {
   policy
     .command('diff')
     .description('Dry run: what replacing a policy set would change on stored scans (rules newly failing, newly passing, waiver changes)')
-    .argument('<old>', 'the policy set in force (directory or YAML file)')
-    .argument('<new>', 'the proposed policy set')
+    .argument('<old>', 'the policy set in force: a directory or YAML file, a published name@version, or "active" (the set active for every repository)')
+    .argument('<new>', 'the proposed policy set (the same forms)')
     .option('--scans <which>', '"latest" (the newest scan of each repository) or scan ids separated by commas', 'latest')
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nRepository rules (files, content, imports) are not evaluated: scans do not store files.\n\nExample:\n  chainward policy diff policies/default my-policies/default --scans latest')
+    .addHelpText('after', '\nRepository rules (files, content, imports) are not evaluated: scans do not store files. Stored waivers apply to both sides.\n\nExamples:\n  chainward policy diff policies/default my-policies/default --scans latest\n  chainward policy diff active my-policies/default')
     .action(async (oldPath: string, newPath: string, flags: { scans: string; json?: boolean }) => {
       const { runPolicyDiff } = await import('./policy-diff.js');
       await runPolicyDiff(oldPath, newPath, flags);
     });
 
+  addPolicySetCommands(policy);
   return policy;
 }

@@ -16,6 +16,8 @@ export function resultsCommand(): Command {
         id: row.id,
         scan: row.scanId,
         policy: { name: row.policyName, version: row.policyVersion, digest: row.policyDigest },
+        /** How the set was given: a published name@version, or files (a directory or YAML file). */
+        source: row.policySetId === null ? 'files' : 'published',
         waiversDigest: row.waiversDigest,
         evaluatedAt: row.evaluatedAt.toISOString(),
         repository: scan.repository.name,
@@ -29,12 +31,13 @@ export function resultsCommand(): Command {
         return;
       }
       if (evaluations.length === 0) {
-        print(`No policy results for scan ${scan.id}. Run \`chainward scan <dir> --policy <path>\` to evaluate one.`);
+        print(`No policy results for scan ${scan.id}. Run \`chainward scan <dir> --policy <path|name@version|active>\` to evaluate one.`);
         return;
       }
       print(`Scan ${scan.id} of ${scan.repository.name}`);
       for (const evaluation of evaluations) {
-        print(`Evaluated ${evaluation.evaluatedAt}`);
+        print(`Evaluated ${evaluation.evaluatedAt} with ${evaluation.policy.name}@${evaluation.policy.version} (${evaluation.source === 'published' ? 'published set' : 'from files'})`);
+        print(`  digest: ${evaluation.policy.digest}`);
         for (const line of formatPolicyResults(evaluation satisfies Omit<PolicyResults, 'repository'> & { repository: string })) print(line);
       }
     });

@@ -6,8 +6,7 @@ import { cliConfig, withDatabase } from '../context.js';
 import { print, printJson, progressReporter, writeFileAtomic } from '../io.js';
 import { licensesOption, maxFileSizeOption } from './options.js';
 import { formatPolicyResults } from './policy-format.js';
-import { loadPolicyOrFail } from './policy-input.js';
-import { evaluateAndStore } from './scan-policy.js';
+import { evaluateAndStore, resolvePolicyFlag, storedPolicySet } from './scan-policy.js';
 
 interface ScanFlags {
   json?: boolean;
@@ -27,13 +26,21 @@ export function scanCommand(): Command {
     .option('-o, --output <file>', 'also write the SBOM here (default: $CHAINWARD_HOME/sboms/<scan-id>.cdx.json)')
     .option('--no-dev', 'leave out components only development needs')
     .addOption(maxFileSizeOption())
-    .option('--policy <path>', 'evaluate this policy set (directory or YAML file) on the scan, store the results, exit 1 when it fails')
+    .option(
+      '--policy <set>',
+      'evaluate a policy set on the scan, store the results, exit 1 when it fails: a directory or YAML file, a published name@version, or "active" (the set activated for this repository)',
+    )
     .addOption(licensesOption())
-    .addHelpText('after', '\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id\n  chainward scan . --policy policies/default\n  chainward scan . --licenses registry --policy policies/default')
+    .addHelpText(
+      'after',
+      '\nStored waivers (`chainward waivers add`) apply with the set\'s own waivers.yaml.\n\nExamples:\n  chainward scan .\n  chainward scan path/to/app --json | jq .id\n' +
+        '  chainward scan . --policy policies/default\n  chainward scan . --policy default@1.0.0\n  chainward scan . --policy active\n' +
+        '  chainward scan . --licenses registry --policy policies/default',
+    )
     .action(async (dir: string, flags: ScanFlags) => {
       const config = await cliConfig();
-      // An invalid policy stops the scan before anything is stored.
-      const policySet = flags.policy ? await loadPolicyOrFail(flags.policy, (line) => process.stderr.write(`${line}\n`)) : undefined;
+      // An invalid policy, or a published set that does not exist, stops the scan before anything is stored.
+      const policyChoice = flags.policy ? await resolvePolicyFlag(flags.policy, (line) => process.stderr.write(`${line}\n`)) : undefined;
       const { scanRepository, renderSbom } = await import('../../sbom/index.js');
       const startedAt = new Date();
       const onProgress = progressReporter();
@@ -47,13 +54,18 @@ export function scanCommand(): Command {
         await addRegistryLicenses(repositoryScan.graph, onProgress);
       }
       const document = renderSbom(repositoryScan);
-      const stored = await withDatabase(async ({ scans, findings, advisories, policyResults, database }) => {
+      const stored = await withDatabase(async ({ scans, findings, advisories, policyResults, policySets, waivers, database }) => {
+        const published = policyChoice && policyChoice.kind !== 'files' ? await storedPolicySet(policySets, policyChoice, document.scan.root) : undefined;
         const scan = await scans.recordScan(document, startedAt);
         const details = await scans.getScanDetails(scan.id);
         // Findings need advisories: with none imported there is nothing to match, and saying "0 findings" would mislead.
         const matched = (await advisories.count()) > 0 ? await findings.matchScan(scan.id) : undefined;
-        const policy = policySet
-          ? await evaluateAndStore({ findings, policyResults }, { scanId: scan.id, root: document.scan.root, graph: document.scan.graph, loaded: policySet, now: new Date() })
+        const loaded = policyChoice?.kind === 'files' ? policyChoice.loaded : published?.loaded;
+        const policy = loaded
+          ? await evaluateAndStore(
+              { findings, policyResults, waivers },
+              { scanId: scan.id, root: document.scan.root, graph: document.scan.graph, loaded, now: new Date(), ...(published ? { policySetId: published.id } : {}) },
+            )
           : undefined;
         return { scan, summary: details.summary, database: database.location, findings: matched?.findings, policy };
       });

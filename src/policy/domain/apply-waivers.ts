@@ -64,6 +64,7 @@ export function waiverBook(waivers: readonly Waiver[], policy: PolicySet, now: D
 function prepare(waiver: Waiver, index: number, policy: PolicySet, now: Date): PreparedWaiver {
   const reference: WaiverReference = {
     index,
+    ...(waiver.id === undefined ? {} : { id: waiver.id }),
     rule: waiver.rule,
     target: waiver.purl ?? waiver.file ?? '',
     approver: waiver.approver,

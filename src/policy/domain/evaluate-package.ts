@@ -3,7 +3,7 @@ import { displayName, isSelected, packageNameKey, type EvaluationContext, type R
 import { COMPONENT_PROPERTIES, type ComponentNode } from './facts.js';
 import { lockfileNamesFor, manifestsWithoutLockfile } from './lockfile-check.js';
 import { coordinatesOf, parsePurlPattern, purlPatternMatches, type PurlPattern } from './purl-pattern.js';
-import { compareVersions, parseVersionRange, versionInRange, type VersionRange } from './version-order.js';
+import { compareVersions, parseVersionRange, versionInRange, type VersionRange } from './version-range.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@
 export type { AdvisorySeverity, EvaluationFacts, RepositoryFiles, RepositoryIdentity, VexState, VulnerabilityFact } from './facts.js';
 export { COMPONENT_PROPERTIES } from './facts.js';
 export { API_VERSION } from './schema-fields.js';
-export { policySetSchema, RULE_ACTIONS, RULE_SEVERITIES, type PolicyRule, type PolicySet, type PolicySetInput, type RuleAction, type RuleSeverity } from './policy-set.schema.js';
+export { policySetSchema, ruleIdField, RULE_ACTIONS, RULE_SEVERITIES, type PolicyRule, type PolicySet, type PolicySetInput, type RuleAction, type RuleSeverity } from './policy-set.schema.js';
 export type { Condition, ConditionKind, LicenceCondition, PackageCondition, RepositoryCondition, VulnerabilityCondition } from './condition.schema.js';
 export { waiverSchema, waiversFileSchema, type Waiver, type WaiversFile } from './waiver.schema.js';
 export { policyTestsFileSchema, type PolicyTestCase, type PolicyTestsFile } from './policy-test.schema.js';
@@ -36,6 +36,16 @@ export { SECRET_PATTERNS, type ContentPattern } from './secret-patterns.js';
 export { MAX_LINE_CHARS, MAX_SCANNED_FILE_BYTES } from './content-scan.js';
 export { evaluatePolicy, policyDigest, policyIdentity, type EvaluatePolicyInput } from './evaluate.js';
 export { policyAppliesTo } from './policy-scope.js';
+export {
+  ALL_REPOSITORIES,
+  formatPolicySetReference,
+  parsePolicySetReference,
+  scopeProblem,
+  scopeSpecificity,
+  selectActivation,
+  type Activation,
+  type PolicySetReference,
+} from './active-set.js';
 export type {
   AdvisoryEvidence,
   ComponentEvidence,

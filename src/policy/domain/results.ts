@@ -49,6 +49,8 @@ export interface RawViolation {
 export interface WaiverReference {
   /** Position of the waiver in the list given to the evaluator. */
   index: number;
+  /** The stored waiver's id (`chainward waivers add`); absent for waivers from waivers.yaml. */
+  id?: string;
   rule: string;
   /** The purl or file pattern the waiver covers. */
   target: string;

@@ -9,7 +9,7 @@ import spdxCorrect from 'spdx-correct';
 import { z } from 'zod';
 import { parsePurlPattern } from './purl-pattern.js';
 import { unsafeRegexReason } from './regex-safety.js';
-import { parseVersionRange } from './version-order.js';
+import { parseVersionRange } from './version-range.js';
 
 export const API_VERSION = 'chainward.dev/v1';
 

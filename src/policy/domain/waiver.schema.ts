@@ -31,5 +31,6 @@ export const waiversFileSchema = z
   })
   .describe('Waivers beside a Chainward policy set.');
 
-export type Waiver = z.output<typeof waiverSchema>;
+/** A waiver as the evaluator takes it; `id` is set for waivers stored through the CLI or API (not in YAML). */
+export type Waiver = z.output<typeof waiverSchema> & { id?: string };
 export type WaiversFile = z.output<typeof waiversFileSchema>;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { PolicyResults } from '../../policy/index.js';
+import { PolicySetEntity } from '../../policy/nest.js';
 import { ScanEntity } from './scan.entity.js';
 
 /**
@@ -29,6 +30,14 @@ export class PolicyResultEntity {
   /** `sha256:<hex>` of the policy set's canonical JSON. */
   @Column({ name: 'policy_digest', type: 'text' })
   policyDigest!: string;
+
+  /** The published policy set evaluated (`scan --policy name@version` or `active`); null for a set read from files. */
+  @Column({ name: 'policy_set_id', type: 'uuid', nullable: true })
+  policySetId!: string | null;
+
+  @ManyToOne(() => PolicySetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'policy_set_id', foreignKeyConstraintName: 'fk_policy_results_policy_set' })
+  policySet?: Relation<PolicySetEntity>;
 
   @Column({ name: 'waivers_digest', type: 'text' })
   waiversDigest!: string;

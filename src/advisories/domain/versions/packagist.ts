@@ -77,6 +77,14 @@ function phpVersionParts(version: string): string[] {
 
 const isNumber = (part: string): boolean => part.charCodeAt(0) >= 48 && part.charCodeAt(0) <= 57;
 
+/** Two runs of digits compared as the (arbitrarily large) numbers they are, without a BigInt per comparison. */
+function compareDigits(x: string, y: string): number {
+  const a = x.replace(/^0+(?=\d)/, '');
+  const b = y.replace(/^0+(?=\d)/, '');
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function phpVersionCompare(a: string, b: string): number {
   return comparePhpVersionParts(phpVersionParts(a), phpVersionParts(b));
 }
@@ -87,7 +95,7 @@ function comparePhpVersionParts(left: string[], right: string[]): number {
     const x = left[i] as string;
     const y = right[i] as string;
     let result: number;
-    if (isNumber(x) && isNumber(y)) result = BigInt(x) < BigInt(y) ? -1 : BigInt(x) > BigInt(y) ? 1 : 0;
+    if (isNumber(x) && isNumber(y)) result = compareDigits(x, y);
     else if (!isNumber(x) && !isNumber(y)) result = Math.sign(specialRank(x) - specialRank(y));
     else result = isNumber(x) ? Math.sign(NUMBER_RANK - specialRank(y)) : Math.sign(specialRank(x) - NUMBER_RANK);
     if (result !== 0) return result;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compareVersions, parseVersionRange, versionInRange } from './version-order.js';
+import { compareVersions, parseVersionRange, versionInRange } from './version-range.js';
 
 describe('parseVersionRange', () => {
   it('reads comparators joined by commas and alternatives joined by ||', () => {
@@ -33,6 +33,12 @@ describe('compareVersions', () => {
     ['maven', '31.1-jre', '32.0.0-jre', -1],
     ['nuget', '4.7.2.1', '4.7.2', 1],
     ['maven', '1.0', '1.0.0', 0],
+    // The advisories' orderings: Maven qualifiers, Composer's `v` prefix, SemVer pre-releases for Cargo.
+    ['maven', '1.0-alpha-1', '1.0', -1],
+    ['maven', '2.0.0.Final', '2.0.0', 0],
+    ['composer', 'v2.0.0', '1.9.9', 1],
+    ['cargo', '1.0.0-rc.1', '1.0.0', -1],
+    ['hex', '1.2.3', '1.10.0', -1],
     ['npm', 'not-a-version', '1.0.0', undefined],
     ['pypi', 'x.y', '1.0', undefined],
   ])('%s: %s vs %s', (type, a, b, expected) => {

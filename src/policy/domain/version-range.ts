@@ -2,12 +2,10 @@
  * Version order per ecosystem (purl type) and the small range syntax policies
  * use: `>=1.0.0, <1.4.2 || =2.0.0` (comparators joined by commas must all
  * hold; `||` separates alternatives). The syntax is our own because policies
- * span ecosystems whose native range languages differ; only the ordering is
- * delegated to each ecosystem's library.
+ * span ecosystems whose native range languages differ; the ordering is the
+ * advisories' (one per ecosystem, the same that matches OSV ranges).
  */
-import * as pep440 from '@renovatebot/pep440';
-import * as rubySemver from '@renovatebot/ruby-semver';
-import semver from 'semver';
+import { ecosystemOrdering, osvEcosystemOfPurlType, semverRangeOrdering } from '../../advisories/index.js';
 
 export type Comparator = '<' | '<=' | '>' | '>=' | '=' | '!=';
 
@@ -37,49 +35,17 @@ export function parseVersionRange(text: string): VersionRange | string {
   return alternatives;
 }
 
-const SEMVER_TYPES = new Set(['npm', 'cargo', 'golang', 'composer', 'hex', 'pub', 'swift', 'cocoapods', 'conan']);
-
 /**
- * Compares two versions of one ecosystem: negative, zero or positive, or
- * `undefined` when either cannot be read in that ecosystem's scheme.
+ * Compares two versions of one ecosystem (the purl type's), with the advisories'
+ * per-ecosystem ordering (npm and crates.io SemVer, Go, PEP 440, RubyGems, Maven,
+ * NuGet, Packagist): negative, zero or positive, or `undefined` when either
+ * cannot be read in that ecosystem's scheme. Types without an ordering of their
+ * own (hex, pub, swift, ...) are compared as SemVer when both versions are SemVer.
  */
 export function compareVersions(purlType: string, a: string, b: string): number | undefined {
-  if (SEMVER_TYPES.has(purlType)) {
-    const left = semver.valid(a.replace(/^v/, ''), { loose: true });
-    const right = semver.valid(b.replace(/^v/, ''), { loose: true });
-    if (left && right) return semver.compare(left, right);
-  } else if (purlType === 'pypi') {
-    if (pep440.valid(a) && pep440.valid(b)) return pep440.compare(a, b);
-    return undefined;
-  } else if (purlType === 'gem') {
-    if (rubySemver.valid(a) && rubySemver.valid(b)) return rubySemver.eq(a, b) ? 0 : rubySemver.lt(a, b) ? -1 : 1;
-    return undefined;
-  }
-  return compareDottedNumbers(a, b);
-}
-
-/**
- * Fallback order for schemes without a library here (Maven, NuGet's four
- * parts): numeric dot-separated release parts, then a release sorts after any
- * pre-release suffix. Anything else is not comparable.
- */
-function compareDottedNumbers(a: string, b: string): number | undefined {
-  const read = (v: string): { parts: number[]; suffix: string } | undefined => {
-    const match = /^v?(\d+(?:\.\d+)*)(?:[-.+]?(.*))?$/.exec(v);
-    if (!match) return undefined;
-    return { parts: (match[1] as string).split('.').map(Number), suffix: match[2] ?? '' };
-  };
-  const left = read(a);
-  const right = read(b);
-  if (!left || !right) return undefined;
-  const length = Math.max(left.parts.length, right.parts.length);
-  for (let i = 0; i < length; i++) {
-    const diff = (left.parts[i] ?? 0) - (right.parts[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  if (left.suffix === right.suffix) return 0;
-  if (left.suffix === '' || right.suffix === '') return left.suffix === '' ? 1 : -1;
-  return left.suffix < right.suffix ? -1 : 1;
+  const ecosystem = osvEcosystemOfPurlType(purlType);
+  const ordering = (ecosystem === undefined ? undefined : ecosystemOrdering(ecosystem)) ?? semverRangeOrdering;
+  return ordering.isValid(a) && ordering.isValid(b) ? ordering.compare(a, b) : undefined;
 }
 
 /** Whether `version` lies in `range`; `undefined` when the versions cannot be compared. */
