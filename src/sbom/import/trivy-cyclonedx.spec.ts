@@ -40,7 +40,7 @@ describe('parseSbom: Trivy 0.52.2 CycloneDX 1.5 of a repository (pub and Go modu
 
   it('reads purls as Trivy wrote them: the Go main module has no version, pub build metadata is kept', () => {
     expect(graph.components.get('pkg:golang/core')).toMatchObject({ version: '', direct: true, ecosystem: 'gomod' });
-    expect(graph.components.get('pkg:golang/golang.org/x/net@0.26.0')).toMatchObject({ name: 'net', group: 'golang.org/x', version: '0.26.0', direct: false });
+    expect(graph.components.get('pkg:golang/golang.org/x/net@0.26.0')).toMatchObject({ name: 'golang.org/x/net', group: undefined, version: '0.26.0', direct: false });
     expect(graph.components.get('pkg:pub/dio@5.5.0+1')).toMatchObject({ version: '5.5.0+1', licenses: [] });
     // Trivy's own properties (PkgID, PkgType) stay in the stored document only.
     expect(graph.components.get('pkg:pub/dio@5.5.0+1')?.properties).toEqual({});
