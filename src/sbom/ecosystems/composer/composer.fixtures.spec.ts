@@ -88,7 +88,7 @@ describe('composer fixtures (real composer.lock files)', () => {
     expect(kernel).toMatchObject({ group: 'symfony', name: 'http-kernel', version: 'v5.4.15', direct: false, development: false, scope: 'required', hashes: [] });
     expect(kernel?.licenses).toEqual([{ kind: 'expression', expression: 'MIT', source: 'lockfile' }]);
     expect(kernel?.properties).toMatchObject({ 'cdx:composer:package:type': 'library', 'cdx:composer:package:distReference': expect.stringMatching(/^fc63c8c3e103/) });
-    expect(graph.components.get('pkg:composer/dompdf/dompdf@v2.0.1')?.licenses).toEqual([{ kind: 'expression', expression: 'LGPL-2.1', source: 'lockfile' }]);
+    expect(graph.components.get('pkg:composer/dompdf/dompdf@v2.0.1')?.licenses).toEqual([{ kind: 'expression', expression: 'LGPL-2.1-only', original: 'LGPL-2.1', source: 'lockfile' }]);
     // laravel/tinker requires illuminate/support, which laravel/framework replaces.
     expect(graph.edges.get('pkg:composer/laravel/tinker@v2.7.3')?.has('pkg:composer/laravel/framework@v8.83.26')).toBe(true);
     expect(graph.components.get('pkg:composer/phpunit/phpunit@9.5.26')).toMatchObject({

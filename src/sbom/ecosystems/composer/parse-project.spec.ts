@@ -76,7 +76,8 @@ describe('composerLicenses', () => {
       { kind: 'expression', expression: 'MIT', source: 'lockfile' },
     ]);
     expect(composerLicenses(['(LGPL-2.1-only or GPL-3.0-or-later)', 'MIT'], 'manifest')).toEqual([
-      { kind: 'expression', expression: '((LGPL-2.1-only or GPL-3.0-or-later) OR MIT)', source: 'manifest' },
+      // The lower-case `or` is corrected to SPDX's operator; the text as written is kept beside it.
+      { kind: 'expression', expression: '((LGPL-2.1-only OR GPL-3.0-or-later) OR MIT)', original: '((LGPL-2.1-only or GPL-3.0-or-later) OR MIT)', source: 'manifest' },
     ]);
     expect(composerLicenses(undefined, 'lockfile')).toEqual([]);
   });
