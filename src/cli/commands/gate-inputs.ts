@@ -129,6 +129,7 @@ export async function toFindings(
       ...(date !== undefined ? { published: date } : {}),
       fixedVersions: match.fixedVersions,
       ...(match.fixAbove !== undefined ? { fixAbove: match.fixAbove } : {}),
+      ...(match.knownExploited ? { knownExploited: match.knownExploited } : {}),
       ...(suppressed ? { suppressed } : {}),
     });
     const rating = match.severity?.rating;
@@ -140,8 +141,8 @@ export async function toFindings(
       ...(match.severity?.score !== undefined ? { cvssScore: match.severity.score } : {}),
       fixedVersions: match.fixedVersions,
       ...(date !== undefined ? { published: date } : {}),
-      // The snapshot carries no known-exploited catalogue yet; withdrawn records never enter the index.
-      knownExploited: false,
+      // Known exploited only by the catalogue the advisories came with; withdrawn records never enter the index.
+      knownExploited: match.knownExploited !== undefined,
       withdrawn: false,
       ...(suppressed ? { vex: { state: suppressed.state, ...(suppressed.justification ? { justification: suppressed.justification } : {}) } } : {}),
     });
