@@ -55,6 +55,7 @@ describe('chainward gate with a Chainward server', () => {
   let home: string;
   let server: string;
   let digests: Record<string, string>;
+  let storedWaiver: string;
 
   beforeAll(async () => {
     home = await mkdtemp(path.join(tmpdir(), 'chainward-gate-server-'));
@@ -80,6 +81,15 @@ describe('chainward gate with a Chainward server', () => {
     }
     expect((await runCli(['policy', 'activate', 'default@1.0.0', '--scope', 'npm-webapp'], { env })).code).toBe(0);
     expect((await runCli(['policy', 'activate', 'regulated-finance@1.0.0', '--scope', 'si-*'], { env })).code).toBe(0);
+    // Stored waivers: one for the si-* services, and one revoked since, which must not apply (regulated-finance allows 90 days at most).
+    const expires = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const waiver = (rule: string, reason: string): string[] =>
+      ['waivers', 'add', '--rule', rule, '--purl', 'pkg:npm/minimist', '--repo', 'si-*', '--reason', reason, '--approver', 'security@example.com', '--expires', expires];
+    expect((await runCli(waiver('vulnerability-critical', 'minimist only parses our own build flags'), { env })).code).toBe(0);
+    const revoked = /^Added waiver ([0-9a-f-]{36})/.exec((await runCli(waiver('vulnerability-high-overdue', 'upgrade scheduled'), { env })).stdout)?.[1] as string;
+    expect((await runCli(['waivers', 'revoke', revoked, '--reason', 'the upgrade slipped'], { env })).code).toBe(0);
+    storedWaiver = /^([0-9a-f-]{36}) +active/m.exec((await runCli(['waivers', 'list'], { env })).stdout)?.[1] as string;
+    expect(storedWaiver).toBeDefined();
     server = (await startServe(home)).url;
   });
 
@@ -126,9 +136,18 @@ describe('chainward gate with a Chainward server', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('  ✗ systeminformation@5.3.0: GHSA-2m8v-572m-ff2v (high, CVSS 7.8) affects systeminformation@5.3.0; fixed in 5.3.1; known to be exploited\n');
-    const report = JSON.parse(await readFile(path.join(dir, '.chainward', 'gate', 'chainward-gate.json'), 'utf8')) as { policy: { name: string; version: string; digest: string }; rules: Array<{ id: string; status: string }> };
+    const report = JSON.parse(await readFile(path.join(dir, '.chainward', 'gate', 'chainward-gate.json'), 'utf8')) as {
+      policy: { name: string; version: string; digest: string };
+      rules: Array<{ id: string; status: string }>;
+      waivers: Array<Record<string, unknown>>;
+    };
     expect(report.policy).toMatchObject({ name: 'regulated-finance', version: '1.0.0', digest: digests['regulated-finance@1.0.0'] });
     expect(report.rules.find((rule) => rule.id === 'vulnerability-known-exploited')?.status).toBe('failed');
+    // The server's stored waiver applies; the revoked one does not.
+    expect(report.rules.find((rule) => rule.id === 'vulnerability-critical')?.status).toBe('waived');
+    expect(result.stdout).toContain(`  ~ vulnerability-critical: minimist@1.2.5: GHSA-xvch-5gv4-984h (critical, CVSS 9.8)`);
+    expect(report.rules.find((rule) => rule.id === 'vulnerability-high-overdue')?.status).toBe('failed');
+    expect(report.waivers).toEqual(expect.arrayContaining([expect.objectContaining({ rule: 'vulnerability-critical', id: storedWaiver })]));
   });
 
   it('stops with exit 2 and a clear message when no set is active for the repository (404)', async () => {
@@ -169,7 +188,7 @@ describe('chainward gate with a Chainward server', () => {
     expect(evaluated).not.toBe(announced);
     const report = JSON.parse(await readFile(path.join(dir, '.chainward', 'gate', 'chainward-gate.json'), 'utf8')) as { policy: { digest: string } };
     expect(report.policy.digest).toBe(evaluated);
-    expect(seen.map((r) => r.url)).toEqual(['/api/v1/policy-sets/active?repository=npm-webapp', '/api/v1/advisories/snapshot']);
+    expect(seen.map((r) => r.url)).toEqual(['/api/v1/policy-sets/active?repository=npm-webapp', '/api/v1/waivers?expired=true', '/api/v1/advisories/snapshot']);
     expect(seen.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
   });
 

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ChainwardError } from '../../common/errors.js';
 import type { ActivePolicySet, GateReport } from '../../gate/index.js';
+import type { Waiver } from '../../policy/index.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const SNAPSHOT_TIMEOUT_MS = 300_000;
@@ -42,6 +43,36 @@ export async function fetchActivePolicySet(server: ServerAccess, repository: str
   }
   await expectOk(response, url);
   return parseActivePolicySet(await response.json().catch(() => undefined), url);
+}
+
+/**
+ * `GET /api/v1/waivers?expired=true`: the waivers stored on the server (`chainward waivers add`), which apply with
+ * the active set's own as they do to `scan --policy active`. Revoked ones are left out; expired ones are kept, so
+ * the results report them as expired on what they would cover.
+ */
+export async function fetchStoredWaivers(server: ServerAccess): Promise<Waiver[]> {
+  const { waiverSchema } = await import('../../policy/index.js');
+  const url = endpoint(server.url, '/api/v1/waivers?expired=true');
+  const response = await request(url, { headers: headers(server) }, REQUEST_TIMEOUT_MS);
+  await expectOk(response, url);
+  const body = (await response.json().catch(() => undefined)) as { items?: unknown } | undefined;
+  if (!Array.isArray(body?.items)) throw new ChainwardError({ code: 'GATE_SERVER_WAIVERS_INVALID', category: 'bad-input', message: `${url} did not answer a list of waivers ({ items: [...] })` });
+  const waivers: Waiver[] = [];
+  for (const [index, item] of (body.items as Array<Record<string, unknown>>).entries()) {
+    if (item.state === 'revoked') continue;
+    const { id, state: _state, createdBy: _createdBy, revoked: _revoked, ...fields } = item;
+    const parsed = waiverSchema.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ChainwardError({
+        code: 'GATE_SERVER_WAIVERS_INVALID',
+        category: 'bad-input',
+        message: `${url}: stored waiver ${typeof id === 'string' ? id : `#${index + 1}`} is not a waiver: ${issue ? `${issue.path.join('.') || '(waiver)'}: ${issue.message}` : 'invalid'}`,
+      });
+    }
+    waivers.push({ ...parsed.data, ...(typeof id === 'string' ? { id } : {}) });
+  }
+  return waivers;
 }
 
 /** `GET /api/v1/advisories/snapshot`, streamed to a private temporary file; `cleanup` removes it. */
