@@ -156,6 +156,13 @@ describe('chainward gate with a Chainward server', () => {
     const result = await runCli(['gate', '.', '--server', server, '--token', TOKEN, '--repository', 'elsewhere'], { cwd: dir });
     expect(result).toMatchObject({ code: 2, stdout: '' });
     expect(result.stderr).toBe(`chainward: ${server} has no active policy set for repository "elsewhere"; activate one there (chainward policy activate <name@version> --scope <pattern>), or pass --policy <dir>\n`);
+
+    // Any other 404 (here: a base URL the server does not serve, as a server without the endpoint would answer).
+    const wrongBase = await runCli(['gate', '.', '--server', `${server}/chainward`, '--token', TOKEN, '--repository', 'npm-webapp'], { cwd: dir });
+    expect(wrongBase).toMatchObject({ code: 2, stdout: '' });
+    expect(wrongBase.stderr).toBe(
+      `chainward: ${server}/chainward does not serve active policy sets (${server}/chainward/api/v1/policy-sets/active?repository=npm-webapp answered 404: Cannot GET /chainward/api/v1/policy-sets/active?repository=npm-webapp); upgrade the server, or pass --policy <dir>\n`,
+    );
   });
 
   it('warns when the policy text it receives does not give the digest the server announces, and records the digest of what it evaluated', async () => {
