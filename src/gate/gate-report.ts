@@ -80,6 +80,8 @@ export interface GateFinding {
   published?: string;
   fixedVersions: string[];
   fixAbove?: string;
+  /** The advisory's entry on the Known Exploited Vulnerabilities catalogue the advisories came with. */
+  knownExploited?: { cveID: string; dateAdded: string; dueDate: string; knownRansomwareCampaignUse?: string };
   suppressed?: { state: string; justification?: string; vulnerabilityId: string };
 }
 
@@ -107,8 +109,11 @@ export interface GateReport {
   failOn: RuleSeverity | null;
   repository: { name: string; location?: string; commit?: string; branch?: string };
   policy: { name: string; version: string; digest: string; waiversDigest: string; source: string };
-  /** `records`: the advisories of the source about the project's packages, withdrawn ones included (they never match). */
-  advisories: { source: string; records: number; invalid: number } | null;
+  /**
+   * `records`: the advisories of the source about the project's packages, withdrawn ones included (they never match);
+   * `knownExploited`: the catalogue the snapshot carried, or null (an OSV directory or zip, or an older snapshot).
+   */
+  advisories: { source: string; records: number; invalid: number; knownExploited?: { catalogVersion: string; entries: number } | null } | null;
   baseline: { generatedAt: string; sbomDigest: string; violations: number } | null;
   sbom: {
     /** `sha256:<hex>` of the serialised document. */

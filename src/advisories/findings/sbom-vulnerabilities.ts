@@ -22,6 +22,7 @@ export function toSbomVulnerabilities(findings: readonly ComponentFinding[]): Sb
         ...(first.severity ? { rating: toRating(first.severity) } : {}),
         ...(upgrades.length > 0 ? { recommendation: `${upgrades.join('; ')}.` } : {}),
         affects: matched.map((finding) => finding.componentRef),
+        ...(first.knownExploited ? { knownExploited: { cveID: first.knownExploited.cveID, dateAdded: first.knownExploited.dateAdded, dueDate: first.knownExploited.dueDate } } : {}),
       };
     });
 }

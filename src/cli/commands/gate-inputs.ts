@@ -13,7 +13,7 @@ import { ChainwardError } from '../../common/errors.js';
 import type { Baseline, GateFinding } from '../../gate/index.js';
 import type { LoadedPolicySet, VulnerabilityFact } from '../../policy/index.js';
 import type { DependencyGraph } from '../../sbom/index.js';
-import { fetchActivePolicySet, type ServerAccess } from './gate-server.js';
+import { fetchActivePolicySet, fetchStoredWaivers, type ServerAccess } from './gate-server.js';
 import { invalidPolicy, loadPolicyOrFail } from './policy-input.js';
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -83,7 +83,14 @@ async function loadServerPolicy(server: ServerAccess, repository: string, warn: 
   }
   const digest = policyDigest(result.value.policy);
   if (digest !== active.digest) warn(`chainward: warning: ${label} is announced with digest ${active.digest}, its text gives ${digest}`);
-  return { loaded: result.value, source: `${server.url} (${active.name}@${active.version})`, waiversFile: `the waivers of policy set ${active.name} on ${server.url}` };
+  // The server's stored waivers of rules this set defines (a waiver of another set's rule says nothing here), as `scan --policy active` applies them.
+  const rules = new Set(result.value.policy.rules.map((rule) => rule.id));
+  const stored = (await fetchStoredWaivers(server)).filter((waiver) => rules.has(waiver.rule));
+  return {
+    loaded: { ...result.value, waivers: [...result.value.waivers, ...stored] },
+    source: `${server.url} (${active.name}@${active.version})`,
+    waiversFile: `the waivers of policy set ${active.name} on ${server.url} (or store one there: chainward waivers add)`,
+  };
 }
 
 /** Every VEX statement of the given CycloneDX VEX files. */
@@ -129,6 +136,7 @@ export async function toFindings(
       ...(date !== undefined ? { published: date } : {}),
       fixedVersions: match.fixedVersions,
       ...(match.fixAbove !== undefined ? { fixAbove: match.fixAbove } : {}),
+      ...(match.knownExploited ? { knownExploited: match.knownExploited } : {}),
       ...(suppressed ? { suppressed } : {}),
     });
     const rating = match.severity?.rating;
@@ -140,8 +148,8 @@ export async function toFindings(
       ...(match.severity?.score !== undefined ? { cvssScore: match.severity.score } : {}),
       fixedVersions: match.fixedVersions,
       ...(date !== undefined ? { published: date } : {}),
-      // The snapshot carries no known-exploited catalogue yet; withdrawn records never enter the index.
-      knownExploited: false,
+      // Known exploited only by the catalogue the advisories came with; withdrawn records never enter the index.
+      knownExploited: match.knownExploited !== undefined,
       withdrawn: false,
       ...(suppressed ? { vex: { state: suppressed.state, ...(suppressed.justification ? { justification: suppressed.justification } : {}) } } : {}),
     });

@@ -93,7 +93,7 @@ async function matchAdvisories(
     return { matched: [], published: new Map(), summary: null };
   }
   try {
-    const { componentPackage, loadAdvisories, MatchIndex, matchComponents, packageKey } = await import('../../advisories/index.js');
+    const { componentPackage, knownExploitedLookup, loadAdvisories, MatchIndex, matchComponents, packageKey } = await import('../../advisories/index.js');
     const libraries = [...graph.components.values()].filter((node) => node.type === 'library');
     // Only the advisories about the project's own packages are checked and indexed: matching needs no others.
     const packages = new Set<string>();
@@ -102,7 +102,8 @@ async function matchAdvisories(
       if (pkg) packages.add(packageKey(pkg.ecosystem, pkg.name));
     }
     options.progress(`loading advisories from ${location}`);
-    const { records, invalid } = await loadAdvisories(location, { packages });
+    // A snapshot carries the Known Exploited Vulnerabilities catalogue of its server; an OSV directory or zip has none.
+    const { records, invalid, knownExploited: catalogue } = await loadAdvisories(location, { packages });
     for (const issue of invalid.slice(0, 20)) options.warn(`chainward: warning: ${issue.file ?? location}: skipped an advisory: ${issue.message}`);
     if (invalid.length > 20) options.warn(`chainward: warning: ${invalid.length - 20} more advisories skipped`);
     const index = MatchIndex.build(records);
@@ -110,7 +111,12 @@ async function matchAdvisories(
     for (const record of records) if (record.published !== undefined) published.set(record.id, record.published);
     options.progress(`matching ${libraries.length} components against ${index.size} advisories`);
     const source = options.advisories ?? `${options.server?.url ?? ''}/api/v1/advisories/snapshot`;
-    return { matched: matchComponents(index, libraries), published, summary: { source, records: records.length, invalid: invalid.length } };
+    const knownExploited = catalogue ? { catalogVersion: catalogue.catalogVersion, entries: catalogue.entries.length } : null;
+    return {
+      matched: matchComponents(index, libraries, catalogue ? { knownExploited: knownExploitedLookup(catalogue.entries) } : {}),
+      published,
+      summary: { source, records: records.length, invalid: invalid.length, knownExploited },
+    };
   } finally {
     await cleanup?.();
   }

@@ -12,12 +12,15 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ChainwardError } from '../../common/errors.js';
 import type { ActivePolicySet, GateReport } from '../../gate/index.js';
+import type { Waiver } from '../../policy/index.js';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const SNAPSHOT_TIMEOUT_MS = 300_000;
 const REPORT_TIMEOUT_MS = 20_000;
 /** An advisory snapshot of every OSV ecosystem is a few hundred MB at most. */
 const MAX_SNAPSHOT_BYTES = 2 * 1024 ** 3;
+/** The error code of the server's 404 when no policy set is active for a repository (src/policy/policy.errors.ts). */
+const NO_ACTIVE_SET = 'policy.no-active-set';
 
 export interface ServerAccess {
   url: string;
@@ -30,14 +33,46 @@ export async function fetchActivePolicySet(server: ServerAccess, repository: str
   const url = endpoint(server.url, `/api/v1/policy-sets/active?repository=${encodeURIComponent(repository)}`);
   const response = await request(url, { headers: headers(server) }, REQUEST_TIMEOUT_MS);
   if (response.status === 404) {
-    throw new ChainwardError({
-      code: 'GATE_NO_ACTIVE_POLICY',
-      category: 'not-found',
-      message: `${server.url} has no active policy set for repository "${repository}"${await problemDetail(response)}; publish and activate one on the server, or pass --policy <dir>`,
-    });
+    const problem = await readProblem(response);
+    // The server says no set applies to this repository; any other 404 is a server without the endpoint.
+    const message =
+      problem.code === NO_ACTIVE_SET
+        ? `${server.url} has no active policy set for repository "${repository}"; activate one there (chainward policy activate <name@version> --scope <pattern>), or pass --policy <dir>`
+        : `${server.url} does not serve active policy sets (${url} answered 404${problem.detail ? `: ${problem.detail}` : ''}); upgrade the server, or pass --policy <dir>`;
+    throw new ChainwardError({ code: 'GATE_NO_ACTIVE_POLICY', category: 'not-found', message });
   }
   await expectOk(response, url);
   return parseActivePolicySet(await response.json().catch(() => undefined), url);
+}
+
+/**
+ * `GET /api/v1/waivers?expired=true`: the waivers stored on the server (`chainward waivers add`), which apply with
+ * the active set's own as they do to `scan --policy active`. Revoked ones are left out; expired ones are kept, so
+ * the results report them as expired on what they would cover.
+ */
+export async function fetchStoredWaivers(server: ServerAccess): Promise<Waiver[]> {
+  const { waiverSchema } = await import('../../policy/index.js');
+  const url = endpoint(server.url, '/api/v1/waivers?expired=true');
+  const response = await request(url, { headers: headers(server) }, REQUEST_TIMEOUT_MS);
+  await expectOk(response, url);
+  const body = (await response.json().catch(() => undefined)) as { items?: unknown } | undefined;
+  if (!Array.isArray(body?.items)) throw new ChainwardError({ code: 'GATE_SERVER_WAIVERS_INVALID', category: 'bad-input', message: `${url} did not answer a list of waivers ({ items: [...] })` });
+  const waivers: Waiver[] = [];
+  for (const [index, item] of (body.items as Array<Record<string, unknown>>).entries()) {
+    if (item.state === 'revoked') continue;
+    const { id, state: _state, createdBy: _createdBy, revoked: _revoked, ...fields } = item;
+    const parsed = waiverSchema.safeParse(fields);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ChainwardError({
+        code: 'GATE_SERVER_WAIVERS_INVALID',
+        category: 'bad-input',
+        message: `${url}: stored waiver ${typeof id === 'string' ? id : `#${index + 1}`} is not a waiver: ${issue ? `${issue.path.join('.') || '(waiver)'}: ${issue.message}` : 'invalid'}`,
+      });
+    }
+    waivers.push({ ...parsed.data, ...(typeof id === 'string' ? { id } : {}) });
+  }
+  return waivers;
 }
 
 /** `GET /api/v1/advisories/snapshot`, streamed to a private temporary file; `cleanup` removes it. */
@@ -118,13 +153,19 @@ async function expectOk(response: Response, url: string): Promise<void> {
 
 /** `: <detail>` of a problem+json answer, or nothing. */
 async function problemDetail(response: Response): Promise<string> {
+  const { detail } = await readProblem(response);
+  return detail ? `: ${detail}` : '';
+}
+
+/** The detail (or title, or the start of a body that is not problem+json) and the error code of an answer. */
+async function readProblem(response: Response): Promise<{ detail?: string; code?: string }> {
   const text = await response.text().catch(() => '');
   try {
-    const problem = JSON.parse(text) as { detail?: unknown; title?: unknown };
+    const problem = JSON.parse(text) as { detail?: unknown; title?: unknown; code?: unknown };
     const detail = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : undefined;
-    return detail ? `: ${detail}` : '';
+    return { ...(detail ? { detail } : {}), ...(typeof problem.code === 'string' ? { code: problem.code } : {}) };
   } catch {
-    return text ? `: ${text.slice(0, 200)}` : '';
+    return text ? { detail: text.slice(0, 200) } : {};
   }
 }
 

@@ -86,9 +86,10 @@ function sourceDateEpoch(): Date | undefined {
 /** The advisories of `location` that affect the graph's components, for the SBOM's vulnerabilities section. */
 async function vulnerabilitiesOf(graph: DependencyGraph, location: string, onProgress: (message: string) => void): Promise<SbomVulnerability[]> {
   const { loadMatchIndex, matchComponents, toSbomVulnerabilities } = await import('../../advisories/index.js');
-  const { index, invalid } = await loadMatchIndex(location);
+  // A snapshot's Known Exploited Vulnerabilities catalogue marks the findings it lists.
+  const { index, invalid, knownExploited } = await loadMatchIndex(location);
   for (const issue of invalid) process.stderr.write(`chainward: warning: ${issue.file ?? location}: skipped an advisory: ${issue.message}\n`);
   onProgress(`matching ${graph.components.size} components against ${index.size} advisories`);
   const libraries = [...graph.components.values()].filter((node) => node.type === 'library');
-  return toSbomVulnerabilities(matchComponents(index, libraries));
+  return toSbomVulnerabilities(matchComponents(index, libraries, { knownExploited }));
 }

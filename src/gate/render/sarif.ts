@@ -43,7 +43,7 @@ export function renderSarif(report: GateReport): string {
         ...(report.baseline ? { baselineState: violation.state === 'new' ? 'new' : 'unchanged' } : {}),
         properties: {
           fingerprint: violation.fingerprint,
-          ...(violation.advisory ? { advisory: violation.advisory.id, aliases: violation.advisory.aliases, ...(violation.advisory.cvssScore !== undefined ? { cvssScore: violation.advisory.cvssScore } : {}) } : {}),
+          ...(violation.advisory ? { advisory: violation.advisory.id, aliases: violation.advisory.aliases, ...(violation.advisory.cvssScore !== undefined ? { cvssScore: violation.advisory.cvssScore } : {}), ...(violation.advisory.knownExploited ? { knownExploited: true } : {}) } : {}),
           ...(violation.fix ? { fixedVersion: violation.fix.to } : {}),
         },
       });

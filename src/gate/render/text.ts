@@ -19,7 +19,8 @@ export function renderText(report: GateReport, options: TextOptions): string {
   const shownOthers = options.shownOthers ?? 3;
   const out: string[] = [];
   const { policy, counts } = report;
-  const advisories = report.advisories ? `, ${plural(report.advisories.records, 'advisory', 'advisories')} about them` : ', no advisories';
+  const catalogue = report.advisories?.knownExploited ? `, known-exploited catalogue ${report.advisories.knownExploited.catalogVersion}` : '';
+  const advisories = report.advisories ? `, ${plural(report.advisories.records, 'advisory', 'advisories')} about them${catalogue}` : ', no advisories';
   out.push(`chainward gate: ${report.verdict === 'fail' ? 'FAIL' : 'PASS'} — policy ${policy.name} ${policy.version} on ${report.repository.name} (${plural(report.sbom.components, 'component')}${advisories})`);
   if (report.baseline) out.push(`baseline: ${plural(report.baseline.violations, 'known violation')} from ${report.baseline.generatedAt}`);
   if (report.failOn) out.push(`fail-on: ${report.failOn} (rules below it only warn)`);

@@ -30,6 +30,8 @@ export const DIRECT_PROPERTY = 'chainward:dependency:direct';
 export const DEVELOPMENT_PROPERTY = 'chainward:dependency:development';
 export const SOURCE_FILE_PROPERTY = 'chainward:source-file';
 export const FILE_HASHES_PROPERTY = 'chainward:file-hashes';
+/** On a vulnerability: listed on CISA's Known Exploited Vulnerabilities catalogue (`:cve`, `:date-added`, `:due-date` beside it). */
+export const KNOWN_EXPLOITED_PROPERTY = 'chainward:known-exploited';
 
 /**
  * The one mapper from our graph to the CycloneDX model. Serialisation (JSON,
@@ -87,6 +89,14 @@ function toVulnerability(vulnerability: SbomVulnerability, components: ReadonlyM
         vector: rating.vector,
       }),
     );
+  }
+  const exploited = vulnerability.knownExploited;
+  if (exploited) {
+    // CycloneDX has no field for "exploited in the wild"; properties keep it machine-readable without bending `analysis`.
+    result.properties.add(new Models.Property(KNOWN_EXPLOITED_PROPERTY, 'true'));
+    result.properties.add(new Models.Property(`${KNOWN_EXPLOITED_PROPERTY}:cve`, exploited.cveID));
+    result.properties.add(new Models.Property(`${KNOWN_EXPLOITED_PROPERTY}:date-added`, exploited.dateAdded));
+    result.properties.add(new Models.Property(`${KNOWN_EXPLOITED_PROPERTY}:due-date`, exploited.dueDate));
   }
   for (const ref of [...vulnerability.affects].sort()) {
     const component = components.get(ref);
