@@ -115,6 +115,44 @@ export function projectRoot(facts: ProjectRootFacts): ComponentNode {
   };
 }
 
+/** What tells one dependency from another before reachability sets its scope, development and direct flags. */
+export interface LibraryNodeFacts {
+  ecosystem: string;
+  /** Also the ref: a library is known by its purl. */
+  purl: string;
+  /** Left out of the node when undefined or empty. */
+  group?: string;
+  name: string;
+  version: string;
+  sourceFile: string;
+  licenses?: LicenseFact[];
+  hashes?: HashFact[];
+  properties?: Record<string, string>;
+}
+
+/**
+ * A dependency as a parser first meets it: required, not development, not direct. Parsers that know better
+ * (from the lockfile's flags or the graph's reachability) set those fields afterwards.
+ */
+export function libraryNode(facts: LibraryNodeFacts): ComponentNode {
+  return {
+    ref: facts.purl,
+    ecosystem: facts.ecosystem,
+    purl: facts.purl,
+    ...(facts.group ? { group: facts.group } : {}),
+    name: facts.name,
+    version: facts.version,
+    type: 'library',
+    scope: 'required',
+    development: false,
+    direct: false,
+    licenses: facts.licenses ?? [],
+    hashes: facts.hashes ?? [],
+    sourceFile: facts.sourceFile,
+    properties: facts.properties ?? {},
+  };
+}
+
 /** Adds an edge, creating the adjacency set on first use. Self-loops are dropped. */
 export function addEdge(graph: DependencyGraph, from: string, to: string): void {
   if (from === to) return;

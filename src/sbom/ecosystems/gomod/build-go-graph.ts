@@ -1,6 +1,6 @@
 import { PackageURL } from 'packageurl-js';
 import semver from 'semver';
-import { addEdge, emptyGraph, projectRoot, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
+import { addEdge, emptyGraph, libraryNode, projectRoot, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import type { GoSum } from './parse-go-sum.js';
 import type { GoModFile, GoReplacement, GoRequirement } from './parse-go-mod.js';
@@ -121,22 +121,7 @@ function recordSums(node: ComponentNode, sums: GoSum | undefined, warn: (message
 
 /** A required module (libraries only; the main module is a project root). */
 function goNode(path: string, version: string, sourceFile: string): ComponentNode {
-  const purl = goPurl(path, version);
-  return {
-    ref: purl,
-    ecosystem: 'gomod',
-    purl,
-    name: path,
-    version,
-    type: 'library',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile,
-    properties: {},
-  };
+  return libraryNode({ ecosystem: 'gomod', purl: goPurl(path, version), name: path, version, sourceFile });
 }
 
 const SAFE_PATH = /^[A-Za-z0-9\-_.~]+(?:\/[A-Za-z0-9\-_.~]+)*$/;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PackageURL } from 'packageurl-js';
-import { projectRoot as projectRootNode, type ComponentNode } from '../../model/graph.js';
+import { libraryNode, projectRoot as projectRootNode, type ComponentNode } from '../../model/graph.js';
 import { expandProperties, type MsBuildFile, type MsBuildItem } from './msbuild-file.js';
 
 /** The MSBuild files that say what one project references, as MSBuild would import them. */
@@ -99,19 +99,5 @@ export function projectRoot(project: NuGetProject, usedRefs: ReadonlySet<string>
 /** A library component with the common fields filled in. */
 export function nugetLibrary(id: string, version: string, sourceFile: string, properties: Record<string, string>): ComponentNode {
   const purl = new PackageURL('nuget', undefined, id, version || undefined, undefined, undefined).toString();
-  return {
-    ref: purl,
-    ecosystem: 'nuget',
-    purl,
-    name: id,
-    version,
-    type: 'library',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile,
-    properties,
-  };
+  return libraryNode({ ecosystem: 'nuget', purl, name: id, version, sourceFile, properties });
 }
