@@ -1,5 +1,5 @@
 import { PackageURL } from 'packageurl-js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact } from '../model/graph.js';
+import { addEdge, emptyGraph, projectRoot, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact } from '../model/graph.js';
 import { classifyByReachability, type EdgeKind, type TypedEdge } from './classify.js';
 import { npmPurl, splitNpmName } from './npm-package.js';
 
@@ -70,20 +70,12 @@ export class PackageGraphBuilder {
   /** A project or workspace root; its ref is its purl unless another component already holds that. */
   addRoot(input: RootInput): string {
     const purl = safePurl(input.name, input.version) ?? safePurl('unnamed', input.version) ?? 'pkg:npm/unnamed';
+    const { group, name } = splitNpmName(input.name);
     let ref = purl;
     if (this.libraries.has(ref) || this.roots.has(ref)) {
-      const { group, name } = splitNpmName(input.name);
       ref = new PackageURL('npm', group, name, input.version || undefined, { workspace: input.directory || '.' }, undefined).toString();
     }
-    this.roots.set(ref, {
-      ...this.identity(input.name, input.version, purl),
-      ref,
-      type: 'application',
-      licenses: [...(input.licenses ?? [])],
-      hashes: [],
-      sourceFile: input.sourceFile,
-      properties: {},
-    });
+    this.roots.set(ref, projectRoot({ ecosystem: this.ecosystem, purl, ref, group, name, version: input.version, sourceFile: input.sourceFile, licenses: [...(input.licenses ?? [])] }));
     return ref;
   }
 

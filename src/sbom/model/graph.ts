@@ -77,6 +77,82 @@ export function emptyGraph(): DependencyGraph {
   return { roots: [], components: new Map(), edges: new Map(), sources: [], warnings: [] };
 }
 
+/** What tells one project root from another; everything else a root has is the same in every ecosystem. */
+export interface ProjectRootFacts {
+  ecosystem: string;
+  purl: string;
+  /** Defaults to the purl; a qualified purl where another component already holds it. */
+  ref?: string;
+  /** Left out of the node when undefined or empty, as CycloneDX tools leave it out. */
+  group?: string;
+  name: string;
+  version: string;
+  sourceFile: string;
+  licenses?: LicenseFact[];
+  properties?: Record<string, string>;
+}
+
+/**
+ * A project (or workspace) root: an `application` that is required, not a development dependency, not
+ * itself a direct dependency, with no hashes (nothing was downloaded to read it).
+ */
+export function projectRoot(facts: ProjectRootFacts): ComponentNode {
+  return {
+    ref: facts.ref ?? facts.purl,
+    ecosystem: facts.ecosystem,
+    purl: facts.purl,
+    ...(facts.group ? { group: facts.group } : {}),
+    name: facts.name,
+    version: facts.version,
+    type: 'application',
+    scope: 'required',
+    development: false,
+    direct: false,
+    licenses: facts.licenses ?? [],
+    hashes: [],
+    sourceFile: facts.sourceFile,
+    properties: facts.properties ?? {},
+  };
+}
+
+/** What tells one dependency from another before reachability sets its scope, development and direct flags. */
+export interface LibraryNodeFacts {
+  ecosystem: string;
+  /** Also the ref: a library is known by its purl. */
+  purl: string;
+  /** Left out of the node when undefined or empty. */
+  group?: string;
+  name: string;
+  version: string;
+  sourceFile: string;
+  licenses?: LicenseFact[];
+  hashes?: HashFact[];
+  properties?: Record<string, string>;
+}
+
+/**
+ * A dependency as a parser first meets it: required, not development, not direct. Parsers that know better
+ * (from the lockfile's flags or the graph's reachability) set those fields afterwards.
+ */
+export function libraryNode(facts: LibraryNodeFacts): ComponentNode {
+  return {
+    ref: facts.purl,
+    ecosystem: facts.ecosystem,
+    purl: facts.purl,
+    ...(facts.group ? { group: facts.group } : {}),
+    name: facts.name,
+    version: facts.version,
+    type: 'library',
+    scope: 'required',
+    development: false,
+    direct: false,
+    licenses: facts.licenses ?? [],
+    hashes: facts.hashes ?? [],
+    sourceFile: facts.sourceFile,
+    properties: facts.properties ?? {},
+  };
+}
+
 /** Adds an edge, creating the adjacency set on first use. Self-loops are dropped. */
 export function addEdge(graph: DependencyGraph, from: string, to: string): void {
   if (from === to) return;

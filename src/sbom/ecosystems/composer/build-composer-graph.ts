@@ -3,7 +3,7 @@ import { PackageURL } from 'packageurl-js';
 import { assembleGraph } from '../../common/assemble-graph.js';
 import type { TypedEdge } from '../../common/classify.js';
 import { licenseFact } from '../../licenses/normalize.js';
-import type { ComponentNode, DependencyGraph, HashFact, LicenseFact, LicenseSource } from '../../model/graph.js';
+import { projectRoot, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact, type LicenseSource } from '../../model/graph.js';
 import { lockedPackageSchema, type ComposerLock, type ComposerManifest, type LockedPackage } from './composer-schema.js';
 
 export interface ComposerProject {
@@ -173,22 +173,16 @@ function rootComponent(project: ComposerProject): ComponentNode {
   const properties: Record<string, string> = {};
   const platform = platformRequirements(project.lock.platform, project.lock['platform-dev']);
   if (platform) properties['chainward:composer:platform'] = platform;
-  return {
-    ref: purl,
+  return projectRoot({
     ecosystem: 'composer',
     purl,
-    ...(vendor ? { group: vendor } : {}),
+    group: vendor,
     name,
     version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: composerLicenses(manifest?.license, 'manifest'),
-    hashes: [],
     sourceFile: project.manifest?.path ?? project.lockfile,
+    licenses: composerLicenses(manifest?.license, 'manifest'),
     properties,
-  };
+  });
 }
 
 /** The lockfile's `platform` and `platform-dev` as `php ^8.1, ext-json *` (Composer writes `[]` when empty). */

@@ -1,6 +1,6 @@
 import { PackageURL } from 'packageurl-js';
 import semver from 'semver';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
+import { addEdge, emptyGraph, libraryNode, projectRoot, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import type { GoSum } from './parse-go-sum.js';
 import type { GoModFile, GoReplacement, GoRequirement } from './parse-go-mod.js';
@@ -32,7 +32,7 @@ export function buildGoGraph(goMod: TextFile, parsed: GoModFile, goSum: TextFile
   };
   parsed.warnings.forEach(warn);
 
-  const root = goNode(parsed.module, '', 'application', goMod.path);
+  const root = projectRoot({ ecosystem: 'gomod', purl: goPurl(parsed.module, ''), name: parsed.module, version: '', sourceFile: goMod.path });
   if (parsed.go) root.properties[GO_PROPERTIES.goVersion] = parsed.go;
   if (parsed.toolchain) root.properties[GO_PROPERTIES.toolchain] = parsed.toolchain;
   graph.components.set(root.ref, root);
@@ -94,16 +94,16 @@ function findReplacement(replaces: readonly GoReplacement[], requirement: GoRequ
 }
 
 function requirementNode(requirement: GoRequirement, replacement: GoReplacement | undefined, sourceFile: string): ComponentNode {
-  if (!replacement) return { ...goNode(requirement.path, requirement.version, 'library', sourceFile), direct: !requirement.indirect };
+  if (!replacement) return { ...goNode(requirement.path, requirement.version, sourceFile), direct: !requirement.indirect };
   const replaced = `${requirement.path}@${requirement.version}`;
   if (replacement.directory) {
     // The code comes from a directory: it has the required module's path but no version of its own.
-    const node = goNode(requirement.path, '', 'library', sourceFile);
+    const node = goNode(requirement.path, '', sourceFile);
     node.properties[GO_PROPERTIES.replacePath] = replacement.new.path;
     node.properties[GO_PROPERTIES.replaces] = replaced;
     return { ...node, direct: !requirement.indirect };
   }
-  const node = goNode(replacement.new.path, replacement.new.version ?? '', 'library', sourceFile);
+  const node = goNode(replacement.new.path, replacement.new.version ?? '', sourceFile);
   node.properties[GO_PROPERTIES.replaces] = replaced;
   return { ...node, direct: !requirement.indirect };
 }
@@ -119,23 +119,9 @@ function recordSums(node: ComponentNode, sums: GoSum | undefined, warn: (message
   if (entry.goMod) node.properties[GO_PROPERTIES.goModSum] = entry.goMod;
 }
 
-function goNode(path: string, version: string, type: ComponentNode['type'], sourceFile: string): ComponentNode {
-  const purl = goPurl(path, version);
-  return {
-    ref: purl,
-    ecosystem: 'gomod',
-    purl,
-    name: path,
-    version,
-    type,
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile,
-    properties: {},
-  };
+/** A required module (libraries only; the main module is a project root). */
+function goNode(path: string, version: string, sourceFile: string): ComponentNode {
+  return libraryNode({ ecosystem: 'gomod', purl: goPurl(path, version), name: path, version, sourceFile });
 }
 
 const SAFE_PATH = /^[A-Za-z0-9\-_.~]+(?:\/[A-Za-z0-9\-_.~]+)*$/;

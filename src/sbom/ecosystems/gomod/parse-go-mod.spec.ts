@@ -72,6 +72,8 @@ exclude example.com/bad v1.4.0
   it.each([
     ['an unterminated block (a cut-off file)', 'module m\n\nrequire (\n\tgithub.com/a/b v1.0.0\n\tgithub.com/c/d v1.', '5:20', 'unterminated require block (opened at line 3, column 9)'],
     ['a cut-off version', 'module m\nrequire github.com/a/b v1.2', '2:24', 'invalid module version "v1.2"'],
+    ['a module path with a trailing slash', 'module m\nrequire github.com/MakeNowJust/ v1.0.0\n', '2:9', 'invalid module path "github.com/MakeNowJust/": empty path element'],
+    ['a module path with a double slash', 'module m\nrequire "a.b//c" v1.0.0\n', '2:9', 'empty path element'],
     ['a missing version', 'module m\nrequire github.com/a/b\n', '2:9', 'expected 2 arguments'],
     ['a version with a leading zero', 'module m\nrequire a.b/c v1.02.0\n', '2:15', 'invalid module version'],
     ['a directory replacement with a version', 'module m\nreplace a.b/c => ./c v1.0.0\n', '2:22', 'cannot have a version'],

@@ -110,6 +110,8 @@ function expectArgs(file: TextFile, statement: GoModStatement, count: number, us
 function modulePath(file: TextFile, token: GoModToken): string {
   const path = unquote(token, file);
   if (path === '' || /\s/.test(path)) throw syntaxError(file, token, `invalid module path ${JSON.stringify(path)}`);
+  // As Go's module.CheckPath: every path element has a name, so the purl has one too.
+  if (path.startsWith('/') || path.endsWith('/') || path.includes('//')) throw syntaxError(file, token, `invalid module path ${JSON.stringify(path)}: empty path element`);
   return path;
 }
 

@@ -1,5 +1,5 @@
 import { PackageURL } from 'packageurl-js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type GraphWarning, type HashFact } from '../../model/graph.js';
+import { addEdge, emptyGraph, projectRoot, type ComponentNode, type DependencyGraph, type GraphWarning, type HashFact } from '../../model/graph.js';
 import { classifyConfigurations } from './configurations.js';
 import type { LockedModule } from './parse-gradle-lockfile.js';
 import type { CatalogLibrary, CatalogPlugin, DeclaredVersion } from './parse-version-catalog.js';
@@ -88,22 +88,7 @@ function startGraph(input: GradleGraphInput): { graph: DependencyGraph; root: st
   const graph = emptyGraph();
   const { name, group, version } = input.project;
   const root = projectPurl(group, name, version);
-  graph.components.set(root, {
-    ref: root,
-    ecosystem: ECOSYSTEM,
-    purl: root,
-    ...(group ? { group } : {}),
-    name,
-    version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile: input.sourceFile,
-    properties: {},
-  });
+  graph.components.set(root, projectRoot({ ecosystem: ECOSYSTEM, purl: root, group, name, version, sourceFile: input.sourceFile }));
   graph.roots = [root];
   graph.sources = [...new Set(input.sources)].sort();
   graph.warnings = [...input.warnings];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PackageURL } from 'packageurl-js';
 import { licenseFact } from '../../licenses/normalize.js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type LicenseFact } from '../../model/graph.js';
+import { addEdge, emptyGraph, projectRoot, type ComponentNode, type DependencyGraph, type LicenseFact } from '../../model/graph.js';
 import type { PomWorkspace } from './pom-workspace.js';
 import { DependencyResolver, type ResolvedDependency } from './resolve-dependencies.js';
 
@@ -77,22 +77,16 @@ function rootNode(workspace: PomWorkspace, file: string): ComponentNode {
   const version = model.version ?? '';
   const purl = projectPurl(model.groupId, name, version);
   const licenses = model.licenses.map((text) => licenseFact(text, 'manifest')).filter((fact): fact is LicenseFact => fact !== undefined);
-  return {
-    ref: purl,
+  return projectRoot({
     ecosystem: ECOSYSTEM,
     purl,
-    ...(model.groupId ? { group: model.groupId } : {}),
+    group: model.groupId,
     name,
     version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses,
-    hashes: [],
     sourceFile: file,
+    licenses,
     properties: model.externalParent ? { 'chainward:maven:parent': model.externalParent } : {},
-  };
+  });
 }
 
 function libraryNode(purl: string, dependency: ResolvedDependency): ComponentNode {

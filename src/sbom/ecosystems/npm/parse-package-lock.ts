@@ -3,7 +3,7 @@ import { INSTALL_PATH_PROPERTY } from '../../common/node-project.js';
 import { hashesFromIntegrity, npmPurl, splitNpmName } from '../../common/npm-package.js';
 import { parseJsonFile } from '../../common/parse-json.js';
 import { licensesFromPackageJsonField } from '../../licenses/normalize.js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
+import { addEdge, emptyGraph, libraryNode, projectRoot, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { TextFile } from '../types.js';
 import { declaredDependencies, installEntry, isValidName, type InstallEntry } from './install-entries.js';
 import { readLockfile } from './read-lockfile.js';
@@ -141,9 +141,8 @@ function applicationNode(entry: InstallEntry, sourceFile: string, directory: str
   const purl = npmPurl(entry.name, entry.version);
   const folder = joinPath(directory, entry.path);
   const ref = taken(purl) ? qualifiedPurl(entry, folder || '.') : purl;
-  const node = baseNode(entry, purl, 'application', sourceFile);
-  node.ref = ref;
-  node.licenses = licensesFromPackageJsonField(entry.license, 'lockfile');
+  const { group, name } = splitNpmName(entry.name);
+  const node = projectRoot({ ecosystem: ECOSYSTEM_ID, purl, ref, group, name, version: entry.version, sourceFile, licenses: licensesFromPackageJsonField(entry.license, 'lockfile') });
   // Lets the scanner read a workspace's own package.json for a licence the lockfile lacks.
   if (entry.path !== '') node.properties[INSTALL_PATH_PROPERTY] = folder;
   return node;
@@ -165,7 +164,7 @@ function recordLocation(
   const optional = development || entry.optional;
   let facts = libraries.get(ref);
   if (!facts) {
-    const node = baseNode(entry, ref, 'library', context.lockfile);
+    const node = installedLibrary(entry, ref, context.lockfile);
     node.properties[INSTALL_PATH_PROPERTY] = joinPath(context.directory, entry.path);
     facts = { node, allDevelopment: true, allOptional: true, anyBundled: false, allExtraneous: true, integrities: new Set() };
     libraries.set(ref, facts);
@@ -199,24 +198,9 @@ function finishLibrary(facts: LibraryFacts): void {
   if (facts.allExtraneous) node.properties['cdx:npm:package:extraneous'] = 'true';
 }
 
-function baseNode(entry: InstallEntry, purl: string, type: ComponentNode['type'], sourceFile: string): ComponentNode {
+function installedLibrary(entry: InstallEntry, purl: string, sourceFile: string): ComponentNode {
   const { group, name } = splitNpmName(entry.name);
-  return {
-    ref: purl,
-    ecosystem: ECOSYSTEM_ID,
-    purl,
-    ...(group ? { group } : {}),
-    name,
-    version: entry.version,
-    type,
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile,
-    properties: {},
-  };
+  return libraryNode({ ecosystem: ECOSYSTEM_ID, purl, group, name, version: entry.version, sourceFile });
 }
 
 function directoryOf(path: string): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PackageURL } from 'packageurl-js';
-import type { ComponentNode } from '../../model/graph.js';
+import { libraryNode, projectRoot as projectRootNode, type ComponentNode } from '../../model/graph.js';
 import { expandProperties, type MsBuildFile, type MsBuildItem } from './msbuild-file.js';
 
 /** The MSBuild files that say what one project references, as MSBuild would import them. */
@@ -93,39 +93,11 @@ export function projectRoot(project: NuGetProject, usedRefs: ReadonlySet<string>
   const rootProperties: Record<string, string> = {};
   const frameworks = pick('TargetFrameworks', 'TargetFramework');
   if (frameworks) rootProperties['chainward:nuget:target-frameworks'] = frameworks.split(';').map((f) => f.trim()).filter(Boolean).join(',');
-  return {
-    ref,
-    ecosystem: 'nuget',
-    purl,
-    name,
-    version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile: project.projectFile?.path ?? project.primaryFile,
-    properties: rootProperties,
-  };
+  return projectRootNode({ ecosystem: 'nuget', purl, ref, name, version, sourceFile: project.projectFile?.path ?? project.primaryFile, properties: rootProperties });
 }
 
 /** A library component with the common fields filled in. */
 export function nugetLibrary(id: string, version: string, sourceFile: string, properties: Record<string, string>): ComponentNode {
   const purl = new PackageURL('nuget', undefined, id, version || undefined, undefined, undefined).toString();
-  return {
-    ref: purl,
-    ecosystem: 'nuget',
-    purl,
-    name: id,
-    version,
-    type: 'library',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile,
-    properties,
-  };
+  return libraryNode({ ecosystem: 'nuget', purl, name: id, version, sourceFile, properties });
 }

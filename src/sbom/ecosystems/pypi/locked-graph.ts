@@ -6,7 +6,7 @@
  */
 import { satisfies } from '@renovatebot/pep440';
 import { classifyByReachability, type EdgeKind, type TypedEdge } from '../../common/classify.js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact } from '../../model/graph.js';
+import { addEdge, emptyGraph, projectRoot, type ComponentNode, type DependencyGraph, type HashFact, type LicenseFact } from '../../model/graph.js';
 import { normalizePypiName, pypiPurl } from './names.js';
 
 export interface LockedDependency {
@@ -67,6 +67,9 @@ export interface LockedProject {
   recordsNoEdges?: boolean;
 }
 
+/** The qualifier that tells apart roots of several requirements files; not part of the project's purl. */
+const MANIFEST_QUALIFIER = /\?manifest=[^?]*$/;
+
 export const DEVELOPMENT_PROPERTY = 'chainward:pypi:development';
 
 export function buildLockedGraph(project: LockedProject): DependencyGraph {
@@ -86,7 +89,8 @@ export function buildLockedGraph(project: LockedProject): DependencyGraph {
     let ref = root.packageKey ? (refOf.get(root.packageKey) as string) : pypiPurl(root.name, root.version);
     if (!root.packageKey && (components.has(ref) || [...refOf.values()].includes(ref))) ref = pypiPurl(root.name, root.version, { manifest: root.sourceFile });
     rootRefs.push(ref);
-    components.set(ref, node(project, { ref, name: root.name, version: root.version, type: 'application', sourceFile: root.sourceFile, licenses: root.licenses }));
+    const purl = ref.replace(MANIFEST_QUALIFIER, '');
+    components.set(ref, projectRoot({ ecosystem: project.ecosystem, purl, ref, name: root.name, version: root.version, sourceFile: root.sourceFile, licenses: root.licenses }));
   }
 
   // Walk from the roots, activating extras as they are requested.
@@ -202,7 +206,7 @@ function node(
   return {
     ...fields,
     ecosystem: project.ecosystem,
-    purl: fields.type === 'application' ? fields.ref.replace(/\?manifest=[^?]*$/, '') : fields.ref,
+    purl: fields.type === 'application' ? fields.ref.replace(MANIFEST_QUALIFIER, '') : fields.ref,
     scope: 'required',
     development: false,
     direct: false,

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { classifyByReachability, type TypedEdge } from '../../common/classify.js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
+import { addEdge, emptyGraph, projectRoot as projectRootNode, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { ProjectFiles, TextFile } from '../types.js';
 import { declaredComponent } from './declared-component.js';
 import { DEVELOPMENT_PROPERTY } from './locked-graph.js';
@@ -25,21 +25,7 @@ export function parsePyprojectProject(files: ProjectFiles): DependencyGraph {
 
   const root = projectRoot(manifest.path, manifest, pyproject);
   const rootRef = pypiPurl(root.name, root.version);
-  graph.components.set(rootRef, {
-    ref: rootRef,
-    ecosystem: 'pypi',
-    purl: rootRef,
-    name: root.name,
-    version: root.version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: root.licenses,
-    hashes: [],
-    sourceFile: manifest.path,
-    properties: {},
-  });
+  graph.components.set(rootRef, projectRootNode({ ecosystem: 'pypi', purl: rootRef, name: root.name, version: root.version, sourceFile: manifest.path, licenses: root.licenses }));
   graph.roots = [rootRef];
 
   const edges: TypedEdge[] = [];

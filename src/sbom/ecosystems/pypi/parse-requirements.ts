@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { classifyByReachability, type EdgeKind, type TypedEdge } from '../../common/classify.js';
-import { addEdge, emptyGraph, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
+import { addEdge, emptyGraph, projectRoot as projectRootNode, type ComponentNode, type DependencyGraph } from '../../model/graph.js';
 import type { ProjectFiles, TextFile } from '../types.js';
 import { declaredComponent } from './declared-component.js';
 import { DEVELOPMENT_PROPERTY } from './locked-graph.js';
@@ -56,21 +56,7 @@ export function parseRequirementsProject(files: ProjectFiles): DependencyGraph {
 
   const graph = emptyGraph();
   graph.roots = [rootRef];
-  graph.components.set(rootRef, {
-    ref: rootRef,
-    ecosystem: 'pypi',
-    purl: rootPurl,
-    name: root.name,
-    version: root.version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: root.licenses,
-    hashes: [],
-    sourceFile: lockfile.path,
-    properties: {},
-  });
+  graph.components.set(rootRef, projectRootNode({ ecosystem: 'pypi', purl: rootPurl, ref: rootRef, name: root.name, version: root.version, sourceFile: lockfile.path, licenses: root.licenses }));
 
   const requirements = mergeDuplicates(collected.requirements, warn);
   const pins = constraintPins(collected.constraints);

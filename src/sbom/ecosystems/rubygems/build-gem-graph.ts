@@ -2,7 +2,7 @@ import path from 'node:path';
 import { PackageURL } from 'packageurl-js';
 import { assembleGraph } from '../../common/assemble-graph.js';
 import type { EdgeKind, TypedEdge } from '../../common/classify.js';
-import type { ComponentNode, DependencyGraph, HashFact } from '../../model/graph.js';
+import { libraryNode, projectRoot, type ComponentNode, type DependencyGraph, type HashFact } from '../../model/graph.js';
 import type { GemLockfile, GemSource, GemSpec } from './parse-gemfile-lock.js';
 import type { Gemfile } from './read-gemfile.js';
 
@@ -130,21 +130,7 @@ function gemComponent(name: string, version: string, variants: Variant[], lock: 
       for (const sum of sums) properties[`chainward:gem:checksum:${platform}`] = `${sum.alg.toLowerCase().replace('-', '')}=${sum.content}`;
     }
   }
-  return {
-    ref: purl,
-    ecosystem: 'rubygems',
-    purl,
-    name,
-    version,
-    type: 'library',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes,
-    sourceFile: lockfile,
-    properties,
-  };
+  return libraryNode({ ecosystem: 'rubygems', purl, name, version, sourceFile: lockfile, hashes, properties });
 }
 
 function checksumKey(name: string, version: string, platform: string): string {
@@ -179,19 +165,5 @@ function rootComponent(lock: GemLockfile, project: GemProject, projectGem: Varia
   if (lock.platforms.length > 0) properties['chainward:gem:lock-platforms'] = lock.platforms.join(',');
   if (lock.rubyVersion) properties['chainward:gem:ruby-version'] = lock.rubyVersion;
   if (lock.bundledWith) properties['chainward:gem:bundled-with'] = lock.bundledWith;
-  return {
-    ref: purl,
-    ecosystem: 'rubygems',
-    purl,
-    name,
-    version,
-    type: 'application',
-    scope: 'required',
-    development: false,
-    direct: false,
-    licenses: [],
-    hashes: [],
-    sourceFile: project.gemfile?.path ?? project.lockfile,
-    properties,
-  };
+  return projectRoot({ ecosystem: 'rubygems', purl, name, version, sourceFile: project.gemfile?.path ?? project.lockfile, properties });
 }
