@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { adminQuery, random } from './lib.mjs';
 import yazl from 'yazl';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,16 +37,6 @@ const ECOSYSTEMS = [
   { ecosystem: 'Packagist', osv: (i) => `vendor/pkg-${i}`, purl: (i, v) => `pkg:composer/vendor/pkg-${i}@${v}` },
 ];
 
-/** A deterministic pseudo-random stream (mulberry32), so every run benches the same data. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function record(i, next) {
   const pkg = Math.floor(next() * PACKAGES);
@@ -92,15 +82,7 @@ async function writeZip(file) {
   return statSync(file).size;
 }
 
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => adminQuery(adminUrl, sql);
 
 /** A stored scan of 10,000 components spread over the synthetic packages, written straight to the tables. */
 async function insertScan(dataSource) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
-import { measure, requireBuilt, table } from './lib.mjs';
+import { measure, random, requireBuilt, table } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const project = path.join(root, 'bench', 'fixtures', 'large-npm');
@@ -20,16 +20,6 @@ const TARGET_MS = 1500;
 requireBuilt(root);
 const { writeSnapshot } = await import(path.join(root, 'dist', 'advisories', 'index.js'));
 
-/** A deterministic pseudo-random stream (mulberry32), so every run benches the same data. */
-function random(seed) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ECOSYSTEMS = [
   ['npm', (i) => `pkg-${i}`],

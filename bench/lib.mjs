@@ -45,3 +45,26 @@ export function table(rows, baseline) {
 export function requireBuilt(root) {
   if (!existsSync(path.join(root, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` first (npm run bench does)');
 }
+
+/** A deterministic pseudo-random stream (mulberry32), so every run benches the same generated data. */
+export function random(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs one administrative statement (CREATE/DROP DATABASE) on the PostgreSQL server the benches use. */
+export async function adminQuery(adminUrl, sql) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

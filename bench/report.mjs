@@ -11,8 +11,7 @@ import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { measure, requireBuilt } from './lib.mjs';
+import { adminQuery, measure, requireBuilt } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 requireBuilt(root);
@@ -27,15 +26,7 @@ const databaseUrl = new URL(adminUrl);
 databaseUrl.pathname = `/${databaseName}`;
 const env = { ...process.env, CHAINWARD_HOME: home, DATABASE_URL: databaseUrl.toString(), CHAINWARD_REPORT_ORGANISATION: 'Bench Org' };
 
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => adminQuery(adminUrl, sql);
 const cli = path.join(root, 'bin', 'chainward');
 
 function chainward(args, { allow = [0] } = {}) {
