@@ -19,7 +19,8 @@ import { waiversCommand } from './commands/waivers.command.js';
 export function buildProgram(): Command {
   const program = new Command('chainward')
     .description(
-      'Software-supply-chain compliance: CycloneDX SBOMs from lockfiles, stored scan history and an HTTP API.\n' +
+      'Software-supply-chain compliance: SBOMs (CycloneDX, SPDX) from the lockfiles of every major ecosystem,\n' +
+        'OSV advisories, policies as code, a CI gate, a tamper-evident audit ledger and signed PDF reports.\n' +
         'Exit codes: 0 success, 1 policy failure, 2 bad usage or input, 3 internal error.',
     )
     .version(TOOL_VERSION, '-V, --version')

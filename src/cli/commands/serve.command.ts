@@ -6,7 +6,7 @@ const DEFAULT_CHECKPOINT_EVERY = '15m';
 /** `chainward serve`: the HTTP API, on the configured database, signing ledger checkpoints as it runs. */
 export function serveCommand(): Command {
   return new Command('serve')
-    .description('Run the HTTP server: health checks, the scans, findings and audit APIs; signs audit checkpoints periodically')
+    .description('Run the HTTP server: health checks; the scans, findings, policy sets, waivers, gate results, reports and audit APIs; signs audit checkpoints periodically')
     .option('--host <host>', 'address to listen on (default 127.0.0.1, or CHAINWARD_HOST)')
     .option('--port <port>', 'port to listen on (default 8080, or CHAINWARD_PORT; 0 picks a free one)', parsePort)
     .option('--checkpoint-every <duration>', `sign an audit checkpoint this often when the ledger grew, e.g. 30s, 15m, 1h; 0 never`, parseDuration, parseDuration(DEFAULT_CHECKPOINT_EVERY))
